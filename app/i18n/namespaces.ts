@@ -1,0 +1,12 @@
+import type { LanguageScope } from './languages'
+
+/** The translation namespaces a page of each scope may use. */
+export const NAMESPACES: Record<LanguageScope, readonly string[]> = {
+	public: ['common', 'start'],
+	// The staff area (casework issue) adds its own namespace here.
+	staff: ['common'],
+}
+
+export function scopeOfPath(pathname: string): LanguageScope {
+	return pathname === '/staff' || pathname.startsWith('/staff/') ? 'staff' : 'public'
+}

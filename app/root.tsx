@@ -1,0 +1,107 @@
+import {
+	data,
+	type HeadersFunction,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import {
+	isRouteErrorResponse,
+	Links,
+	Meta,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLocation,
+	useRouteError,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import { useMemo, type ReactNode } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { ErrorPage } from './components/error-page'
+import { SiteFooter } from './components/site-footer'
+import { SiteHeader } from './components/site-header'
+import { createI18n } from './i18n/create-i18n'
+import { getLanguage, languageCookieHeader } from './i18n/language.server'
+import { DEFAULT_LANGUAGE, directionOf, languagesFor } from './i18n/languages'
+import { NAMESPACES, scopeOfPath } from './i18n/namespaces'
+import { resourcesFor } from './i18n/resources.server'
+import { useNonce } from './nonce'
+import stylesheet from './styles/app.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const scope = scopeOfPath(new URL(request.url).pathname)
+	const language = getLanguage(request, scope)
+	const setCookie = languageCookieHeader(request, language)
+	return data(
+		{
+			language,
+			dir: directionOf(language),
+			resources: resourcesFor(language, NAMESPACES[scope]),
+			languages: languagesFor(scope).map(({ code, nativeName, dir }) => ({
+				code,
+				nativeName,
+				dir,
+			})),
+		},
+		setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
+	)
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
+
+export function Layout({ children }: { children: ReactNode }) {
+	const root = useRouteLoaderData<typeof loader>('root')
+	const nonce = useNonce()
+	const language = root?.language ?? DEFAULT_LANGUAGE
+	const i18n = useMemo(
+		() => createI18n(language, root?.resources ?? {}),
+		[language, root?.resources],
+	)
+	return (
+		<html lang={language} dir={root?.dir ?? 'ltr'}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="referrer" content="no-referrer" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<I18nextProvider i18n={i18n}>
+					<SkipLink />
+					<SiteHeader languages={root?.languages ?? []} current={language} />
+					<main id="main" tabIndex={-1}>
+						{children}
+					</main>
+					<SiteFooter />
+				</I18nextProvider>
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	)
+}
+
+function SkipLink() {
+	const { t } = useTranslation()
+	return (
+		<a className="skip-link" href="#main">
+			{t('skipToContent')}
+		</a>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	const { pathname } = useLocation()
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	return <ErrorPage status={status} key={pathname} />
+}

@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getTranslator } from '~/i18n/translate.server'
+import { getPublicOfficeDetails } from '~/models/office-settings.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { t } = getTranslator(request)
+	const office = await getPublicOfficeDetails()
+	return { title: t('start:pageTitle'), office }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
+
+export default function StartPage() {
+	const { office } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('start')
+	return (
+		<article className="start-page">
+			<h1>{t('heading')}</h1>
+			<p className="lead">{t('lead')}</p>
+
+			<section aria-labelledby="who">
+				<h2 id="who">{t('whoTitle')}</h2>
+				<p>{t('whoText')}</p>
+			</section>
+
+			<section aria-labelledby="steps">
+				<h2 id="steps">{t('stepsTitle')}</h2>
+				<ol className="steps">
+					<li>{t('step1')}</li>
+					<li>{t('step2')}</li>
+					<li>{t('step3')}</li>
+				</ol>
+			</section>
+
+			<section aria-labelledby="confidential">
+				<h2 id="confidential">{t('confidentialTitle')}</h2>
+				<ul>
+					<li>{t('confidential1')}</li>
+					<li>{t('confidential2')}</li>
+					<li>{t('confidential3')}</li>
+				</ul>
+			</section>
+
+			<section aria-labelledby="anonymous">
+				<h2 id="anonymous">{t('anonymousTitle')}</h2>
+				<p>{t('anonymousText')}</p>
+			</section>
+
+			<section aria-labelledby="language">
+				<h2 id="language">{t('interpretingTitle')}</h2>
+				<p>{t('interpretingText')}</p>
+			</section>
+
+			{office ? (
+				<section aria-labelledby="contact" className="contact">
+					<h2 id="contact">{t('contactTitle')}</h2>
+					<p className="office-name">{office.officeName}</p>
+					<dl>
+						{office.contactEmail ? (
+							<>
+								<dt>{t('contactEmail')}</dt>
+								<dd>
+									<a href={`mailto:${office.contactEmail}`} dir="ltr">
+										{office.contactEmail}
+									</a>
+								</dd>
+							</>
+						) : null}
+						{office.contactPhone ? (
+							<>
+								<dt>{t('contactPhone')}</dt>
+								<dd>
+									<a href={`tel:${office.contactPhone.replace(/\s/g, '')}`} dir="ltr">
+										{office.contactPhone}
+									</a>
+								</dd>
+							</>
+						) : null}
+						{office.address ? (
+							<>
+								<dt>{t('contactAddress')}</dt>
+								<dd>{office.address}</dd>
+							</>
+						) : null}
+					</dl>
+				</section>
+			) : null}
+		</article>
+	)
+}

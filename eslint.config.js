@@ -1,0 +1,48 @@
+import js from '@eslint/js'
+import react from 'eslint-plugin-react'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+	{
+		ignores: [
+			'node_modules',
+			'build',
+			'.data',
+			'.scratch',
+			'app/generated',
+			'playwright-report',
+			'test-results',
+		],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
+			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+			'no-console': ['error', { allow: ['warn', 'error'] }],
+		},
+	},
+	{
+		files: ['**/*.tsx'],
+		plugins: { react, 'react-hooks': reactHooks },
+		settings: { react: { version: 'detect' } },
+		rules: {
+			...react.configs.recommended.rules,
+			...react.configs['jsx-runtime'].rules,
+			...reactHooks.configs.recommended.rules,
+			'react/prop-types': 'off',
+		},
+	},
+	{
+		// Command-line entry points talk to a person on the terminal.
+		files: ['scripts/**', 'server/main.ts', 'tests/**'],
+		rules: { 'no-console': 'off' },
+	},
+)

@@ -1,0 +1,42 @@
+// Which PostgreSQL the app uses: the operator's (DATABASE_URL) or, by
+// default, an embedded cluster under `.data/postgres` started here.
+import path from 'node:path'
+import type { Env } from '../app/env.server.ts'
+import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts'
+import { loadOrCreateSecrets, type LocalSecrets } from './secrets.ts'
+
+const EMBEDDED_DATABASE = 'anlaufstelle'
+
+export type Database = {
+	url: string
+	embedded: boolean
+	/** Secrets generated for the embedded default; none with DATABASE_URL. */
+	localSecrets?: LocalSecrets
+	/** Stops the embedded cluster, if this process started one. */
+	close(): Promise<void>
+}
+
+export async function openDatabase(env: Env, onLog: (line: string) => void): Promise<Database> {
+	if (env.DATABASE_URL) {
+		return { url: env.DATABASE_URL, embedded: false, close: async () => {} }
+	}
+	const dataDir = path.resolve(env.DATA_DIR)
+	const localSecrets = await loadOrCreateSecrets(dataDir)
+	const cluster = await startEmbeddedPostgres({
+		dataDir: path.join(dataDir, 'postgres'),
+		password: localSecrets.postgresPassword,
+		onLog,
+	})
+	try {
+		await ensureDatabase(cluster.adminUrl, EMBEDDED_DATABASE)
+	} catch (error) {
+		await cluster.stop()
+		throw error
+	}
+	return {
+		url: cluster.urlFor(EMBEDDED_DATABASE),
+		embedded: true,
+		localSecrets,
+		close: cluster.stop,
+	}
+}

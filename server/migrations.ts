@@ -1,0 +1,99 @@
+// Prisma-format migrations (`prisma/migrations/<timestamp>_<name>/migration.sql`)
+// applied and written with the WebAssembly schema engine, so that neither
+// needs Prisma's downloaded native engine. `prisma migrate deploy` reads the
+// same folders wherever that engine is available.
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type { MigrationList } from '@prisma/schema-engine-wasm'
+import { openSchemaEngine } from './schema-engine.ts'
+
+export const PRISMA_DIR = path.resolve(import.meta.dirname, '..', 'prisma')
+export const SCHEMA_FILE = path.join(PRISMA_DIR, 'schema.prisma')
+export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations')
+/**
+ * The schema as the migrations leave the database. A new migration is the
+ * difference between it and schema.prisma; the drift test proves that it
+ * matches what the migrations build.
+ */
+export const SNAPSHOT_FILE = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma')
+const LOCK_FILE = 'migration_lock.toml'
+
+const NO_FILTERS = { externalTables: [], externalEnums: [] }
+
+export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
+	const entries = await fs.readdir(migrationsDir, { withFileTypes: true }).catch(() => [])
+	const directories = entries
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort()
+	const migrationDirectories = await Promise.all(
+		directories.map(async (name) => {
+			const file = path.join(migrationsDir, name, 'migration.sql')
+			const content = await fs
+				.readFile(file, 'utf8')
+				.then((value) => ({ tag: 'ok' as const, value }))
+				.catch((error: Error) => ({ tag: 'error' as const, value: error.message }))
+			return { path: name, migrationFile: { path: 'migration.sql', content } }
+		}),
+	)
+	const lockContent = await fs
+		.readFile(path.join(migrationsDir, LOCK_FILE), 'utf8')
+		.catch(() => null)
+	return {
+		baseDir: migrationsDir,
+		lockfile: { path: LOCK_FILE, content: lockContent },
+		shadowDbInitScript: '',
+		migrationDirectories,
+	}
+}
+
+/** Applies pending migrations; returns the names of those applied now. */
+export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+	const schema = await fs.readFile(SCHEMA_FILE, 'utf8')
+	const engine = await openSchemaEngine(schema, databaseUrl)
+	try {
+		const { appliedMigrationNames } = await engine.applyMigrations({
+			migrationsList: await readMigrationList(),
+			filters: NO_FILTERS,
+		})
+		return appliedMigrationNames
+	} finally {
+		engine.free()
+	}
+}
+
+/**
+ * The SQL that turns a database built from `from` (or an empty one) into `to`.
+ * The diff itself reads neither database, but the engine insists on a
+ * connection when it starts.
+ */
+export async function migrationScript(
+	from: string | null,
+	to: string,
+	databaseUrl: string,
+): Promise<string> {
+	const engine = await openSchemaEngine(to, databaseUrl)
+	const target = (content: string) => ({
+		tag: 'schemaDatamodel' as const,
+		files: [{ path: 'schema.prisma', content }],
+	})
+	try {
+		const result = await engine.diff({
+			from: from === null ? { tag: 'empty' } : target(from),
+			to: target(to),
+			script: true,
+			exitCode: null,
+			filters: NO_FILTERS,
+		})
+		return result.stdout ?? ''
+	} finally {
+		engine.free()
+	}
+}
+
+export function isEmptyMigration(script: string): boolean {
+	return script
+		.split('\n')
+		.map((line) => line.trim())
+		.every((line) => line === '' || line.startsWith('--'))
+}

@@ -1,0 +1,43 @@
+// Prisma's schema engine compiled to WebAssembly. The native engine that the
+// `prisma` CLI downloads is unavailable on some machines (no route to Prisma's
+// binary host); this one ships inside an npm package and speaks the same
+// migration format. Decision record: docs/decisions/0001-migrations-without-native-engine.md.
+import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
+import type { SchemaEngine } from '@prisma/schema-engine-wasm'
+
+let loaded: Promise<void> | undefined
+
+/**
+ * The package's entry imports the .wasm file as an ES module, which Node 20
+ * only allows behind --experimental-wasm-modules; instantiating it by hand
+ * keeps every script runnable with plain `node`.
+ */
+function loadWasm(): Promise<void> {
+	loaded ??= (async () => {
+		const require = createRequire(import.meta.url)
+		// The package exports the bindings but not the .wasm file beside them.
+		const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+		const wasmPath = bindingsPath.replace(/\.js$/, '.wasm')
+		const { instance } = await WebAssembly.instantiate(await fs.readFile(wasmPath), {
+			'./schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+		})
+		const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void }
+		;(bindings as unknown as { __wbg_set_wasm(wasm: unknown): void }).__wbg_set_wasm(exports)
+		exports.__wbindgen_start()
+	})()
+	return loaded
+}
+
+export async function openSchemaEngine(
+	schemaText: string,
+	connectionString: string,
+	log: (message: string) => void = () => {},
+): Promise<SchemaEngine> {
+	await loadWasm()
+	const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }))
+	return bindings.SchemaEngine.new({ datamodels: [['schema.prisma', schemaText]] }, log, adapter)
+}
