@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { z } from 'zod'
 
 const secret = z.string().min(32, 'must be at least 32 characters (use `openssl rand -base64 48`)')
@@ -7,37 +8,33 @@ const postgresUrl = z
 	.url('must be a URL')
 	.refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgresql://')
 
-export const EnvSchema = z
-	.object({
-		NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
-		PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-		HOST: z.string().min(1).optional(),
-		DATABASE_URL: postgresUrl.optional(),
-		DATA_DIR: z.string().min(1).default('.data'),
-		SESSION_SECRET: secret.optional(),
-		HASH_PEPPER: secret.optional(),
-		LOG_LEVEL: z
-			.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-			.default('info'),
-		TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-		DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-		SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
-	})
-	.superRefine((env, context) => {
-		// With its own database the app is a real deployment: its secrets must
-		// come from the operator. The embedded default generates them.
-		if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
-			for (const key of ['SESSION_SECRET', 'HASH_PEPPER'] as const) {
-				if (!env[key]) {
-					context.addIssue({
-						code: z.ZodIssueCode.custom,
-						path: [key],
-						message: 'is required in production with DATABASE_URL',
-					})
-				}
-			}
-		}
-	})
+const whole = (name: string, min: number, max: number) =>
+	z.coerce
+		.number({ invalid_type_error: `must be ${name}` })
+		.int(`must be ${name}`)
+		.min(min, `must be ${name}`)
+		.max(max, `must be ${name}`)
+
+export const EnvSchema = z.object({
+	NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+	PORT: whole('a port number (1 to 65535)', 1, 65535).default(3000),
+	HOST: z.string().min(1).optional(),
+	DATABASE_URL: postgresUrl.optional(),
+	DATA_DIR: z.string().min(1).default('.data'),
+	SESSION_SECRET: secret.optional(),
+	HASH_PEPPER: secret.optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	TRUST_PROXY: whole('the number of proxies in front of the app (0 to 10)', 0, 10).default(0),
+	DATABASE_POOL_SIZE: whole('a number from 1 to 200', 1, 200).default(10),
+	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+})
+
+/**
+ * With its own database the app is a real deployment: its secrets must come
+ * from the operator. (The embedded default generates them.) Checked apart
+ * from the schema so that it is reported together with every other problem.
+ */
+const PRODUCTION_SECRETS = ['SESSION_SECRET', 'HASH_PEPPER'] as const
 
 export type Env = z.infer<typeof EnvSchema>
 
@@ -48,15 +45,21 @@ export class EnvError extends Error {
 }
 
 /** One line per bad or missing variable, never the value (it may be a secret). */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
 	const cleaned = Object.fromEntries(
 		Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
 	)
 	const result = EnvSchema.safeParse(cleaned)
-	if (result.success) return result.data
-	throw new EnvError(
-		result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-	)
+	const problems = result.success
+		? []
+		: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+	if ((cleaned.NODE_ENV ?? 'production') === 'production' && cleaned.DATABASE_URL) {
+		for (const key of PRODUCTION_SECRETS) {
+			if (!cleaned[key]) problems.push(`${key}: is required in production with DATABASE_URL`)
+		}
+	}
+	if (result.success && problems.length === 0) return result.data
+	throw new EnvError(problems)
 }
 
 let current: Env | undefined
@@ -65,4 +68,9 @@ let current: Env | undefined
 export function getEnv(): Env {
 	current ??= parseEnv(process.env)
 	return current
+}
+
+/** Variables from a `.env` file beside package.json, if there is one; the real environment wins. */
+export function loadDotEnvFile(file = '.env'): void {
+	if (fs.existsSync(file)) process.loadEnvFile(file)
 }

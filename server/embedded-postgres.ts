@@ -24,6 +24,8 @@ export type EmbeddedPostgres = {
 type Options = {
 	dataDir: string
 	password: string
+	/** A fixed port; by default any free one. */
+	port?: number
 	/** Receives the server's own log lines (never request data: the app does not log queries). */
 	onLog?: (line: string) => void
 }
@@ -36,6 +38,7 @@ const SUPERUSER = 'postgres'
 export async function startEmbeddedPostgres({
 	dataDir,
 	password,
+	port: fixedPort,
 	onLog = () => {},
 }: Options): Promise<EmbeddedPostgres> {
 	const runAs = ensureUnprivilegedUser()
@@ -54,7 +57,7 @@ export async function startEmbeddedPostgres({
 		return handle(running, password, async () => {})
 	}
 
-	const port = await freePort()
+	const port = fixedPort ?? (await freePort())
 	const args = [
 		'-D',
 		dataDir,
@@ -281,7 +284,7 @@ async function canConnect(port: number): Promise<boolean> {
 	})
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer()
 		server.unref()

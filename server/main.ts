@@ -1,10 +1,9 @@
-import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import type { ViteDevServer } from 'vite'
-import { EnvError, parseEnv, type Env } from '../app/env.server.ts'
+import { EnvError, loadDotEnvFile, parseEnv, type Env } from '../app/env.server.ts'
 import { getLogger } from '../app/logger.server.ts'
 import { createApp } from './app.ts'
 import { BUILD_DIR, ensureFreshBuild, ensurePrismaClient } from './build.ts'
@@ -14,7 +13,7 @@ import { applyMigrations } from './migrations.ts'
 const SHUTDOWN_GRACE_MS = 10_000
 
 export async function main(): Promise<void> {
-	if (fs.existsSync('.env')) process.loadEnvFile('.env')
+	loadDotEnvFile()
 	let env: Env
 	try {
 		env = parseEnv(process.env)

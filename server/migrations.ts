@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
-import { openSchemaEngine } from './schema-engine.ts'
+import { withSchemaEngine } from './schema-engine.ts'
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, '..', 'prisma')
 export const SCHEMA_FILE = path.join(PRISMA_DIR, 'schema.prisma')
@@ -50,16 +50,14 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
 /** Applies pending migrations; returns the names of those applied now. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 	const schema = await fs.readFile(SCHEMA_FILE, 'utf8')
-	const engine = await openSchemaEngine(schema, databaseUrl)
-	try {
+	const migrationsList = await readMigrationList()
+	return withSchemaEngine(schema, databaseUrl, async (engine) => {
 		const { appliedMigrationNames } = await engine.applyMigrations({
-			migrationsList: await readMigrationList(),
+			migrationsList,
 			filters: NO_FILTERS,
 		})
 		return appliedMigrationNames
-	} finally {
-		engine.free()
-	}
+	})
 }
 
 /**
@@ -72,12 +70,11 @@ export async function migrationScript(
 	to: string,
 	databaseUrl: string,
 ): Promise<string> {
-	const engine = await openSchemaEngine(to, databaseUrl)
 	const target = (content: string) => ({
 		tag: 'schemaDatamodel' as const,
 		files: [{ path: 'schema.prisma', content }],
 	})
-	try {
+	return withSchemaEngine(to, databaseUrl, async (engine) => {
 		const result = await engine.diff({
 			from: from === null ? { tag: 'empty' } : target(from),
 			to: target(to),
@@ -86,9 +83,7 @@ export async function migrationScript(
 			filters: NO_FILTERS,
 		})
 		return result.stdout ?? ''
-	} finally {
-		engine.free()
-	}
+	})
 }
 
 export function isEmptyMigration(script: string): boolean {

@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
@@ -32,12 +33,31 @@ function loadWasm(): Promise<void> {
 	return loaded
 }
 
-export async function openSchemaEngine(
+/**
+ * Runs `work` with a schema engine connected to `connectionString`, then
+ * frees the engine and closes its connections (a database with open
+ * connections cannot serve as a template or be dropped).
+ */
+export async function withSchemaEngine<T>(
 	schemaText: string,
 	connectionString: string,
-	log: (message: string) => void = () => {},
-): Promise<SchemaEngine> {
+	work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
 	await loadWasm()
-	const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }))
-	return bindings.SchemaEngine.new({ datamodels: [['schema.prisma', schemaText]] }, log, adapter)
+	const pool = new pg.Pool({ connectionString, max: 2 })
+	try {
+		const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
+		const engine = await bindings.SchemaEngine.new(
+			{ datamodels: [['schema.prisma', schemaText]] },
+			() => {},
+			adapter,
+		)
+		try {
+			return await work(engine)
+		} finally {
+			engine.free()
+		}
+	} finally {
+		await pool.end()
+	}
 }

@@ -17,6 +17,7 @@ export function createI18n(language: string, resources: ResourceLanguage): i18n 
 		// React escapes what it renders.
 		interpolation: { escapeValue: false },
 		returnNull: false,
+		showSupportNotice: false,
 	})
 	return instance
 }

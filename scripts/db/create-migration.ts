@@ -4,7 +4,7 @@
 // the schema engine connects to the app's database but changes nothing there.
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { parseEnv } from '../../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
 import { openDatabase } from '../../server/database.ts'
 import {
 	MIGRATIONS_DIR,
@@ -22,6 +22,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const schema = await fs.readFile(SCHEMA_FILE, 'utf8')
 const snapshot = await fs.readFile(SNAPSHOT_FILE, 'utf8').catch(() => null)
+loadDotEnvFile()
 const database = await openDatabase(parseEnv(process.env), () => {})
 const script = await migrationScript(snapshot, schema, database.url).finally(database.close)
 if (isEmptyMigration(script)) {

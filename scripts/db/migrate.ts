@@ -1,9 +1,10 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the
 // embedded database when it is unset.
-import { parseEnv } from '../../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
 import { openDatabase } from '../../server/database.ts'
 import { applyMigrations } from '../../server/migrations.ts'
 
+loadDotEnvFile()
 const database = await openDatabase(parseEnv(process.env), () => {})
 try {
 	const applied = await applyMigrations(database.url)

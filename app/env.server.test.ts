@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest'
+import { EnvError, parseEnv } from './env.server'
+
+const secret = 'x'.repeat(32)
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+	try {
+		parseEnv(env)
+	} catch (error) {
+		if (error instanceof EnvError) return error.problems
+		throw error
+	}
+	return []
+}
+
+describe('parseEnv', () => {
+	test('the embedded default needs no variable at all', () => {
+		const env = parseEnv({})
+		expect(env).toMatchObject({ NODE_ENV: 'production', PORT: 3000, DATA_DIR: '.data' })
+		expect(env.DATABASE_URL).toBeUndefined()
+	})
+
+	test('production with its own database requires its secrets, one line each', () => {
+		expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/app' })).toEqual([
+			'SESSION_SECRET: is required in production with DATABASE_URL',
+			'HASH_PEPPER: is required in production with DATABASE_URL',
+		])
+		expect(
+			problemsOf({
+				DATABASE_URL: 'postgresql://db/app',
+				SESSION_SECRET: secret,
+				HASH_PEPPER: secret,
+			}),
+		).toEqual([])
+	})
+
+	test('every bad variable is named, and no value is echoed', () => {
+		const problems = problemsOf({
+			PORT: 'eighty',
+			DATABASE_URL: 'mysql://secret-password@db/app',
+			SESSION_SECRET: 'short',
+			LOG_LEVEL: 'loud',
+		})
+		expect(problems.map((line) => line.split(':')[0])).toEqual([
+			'PORT',
+			'DATABASE_URL',
+			'SESSION_SECRET',
+			'LOG_LEVEL',
+			'HASH_PEPPER',
+		])
+		expect(problems.join('\n')).not.toContain('secret-password')
+		expect(problems.join('\n')).not.toContain('short')
+	})
+
+	test('empty variables count as unset', () => {
+		expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
+	})
+})
