@@ -189,8 +189,13 @@ function binariesIn(root: string): Binaries & { root: string } {
 async function reachableBinaries(runAs: RunAs): Promise<Binaries> {
 	const shipped = await platformBinaries()
 	if (!runAs || canExecuteAs(runAs, shipped.postgres)) return shipped
-	const version = path.basename(path.dirname(shipped.root))
-	const copy = path.join(os.tmpdir(), `anlaufstelle-postgres-${version}-${process.arch}`)
+	const { version } = JSON.parse(
+		await fs.readFile(path.join(shipped.root, '..', 'package.json'), 'utf8'),
+	) as { version: string }
+	const copy = path.join(
+		os.tmpdir(),
+		`anlaufstelle-postgres-${version}-${process.platform}-${process.arch}`,
+	)
 	if (!(await exists(path.join(copy, 'bin', 'postgres')))) {
 		const staging = `${copy}.${process.pid}`
 		await fs.cp(shipped.root, staging, { recursive: true, verbatimSymlinks: true })
