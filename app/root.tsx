@@ -3,6 +3,7 @@ import {
 	type HeadersFunction,
 	type LinksFunction,
 	type LoaderFunctionArgs,
+	type MetaFunction,
 } from '@remix-run/node'
 import {
 	isRouteErrorResponse,
@@ -17,7 +18,7 @@ import {
 } from '@remix-run/react'
 import { useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
-import { ErrorPage } from './components/error-page'
+import { ErrorPage, errorMessageKeys } from './components/error-page'
 import { SiteFooter } from './components/site-footer'
 import { SiteHeader } from './components/site-header'
 import { createI18n } from './i18n/create-i18n'
@@ -50,6 +51,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
+
+/** Pages set their own titles; an error page gets its title here. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+	if (!error || !data) return []
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	const { t } = createI18n(data.language, data.resources)
+	return [{ title: t(errorMessageKeys(status).title) }]
+}
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
 

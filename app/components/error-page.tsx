@@ -1,22 +1,24 @@
 import { useTranslation } from 'react-i18next'
 
+/** The `common` keys of the title and text for an error status. */
+export function errorMessageKeys(status: number) {
+	if (status === 404) return { title: 'errors.notFoundTitle', text: 'errors.notFoundText' } as const
+	if (status >= 500)
+		return { title: 'errors.unavailableTitle', text: 'errors.unavailableText' } as const
+	return { title: 'errors.genericTitle', text: 'errors.genericText' } as const
+}
+
 /**
  * What a visitor sees when something fails: what happened in plain words and
  * a way back. Never a stack trace or an internal message.
  */
 export function ErrorPage({ status }: { status: number }) {
 	const { t } = useTranslation()
-	const [title, text] =
-		status === 404
-			? [t('errors.notFoundTitle'), t('errors.notFoundText')]
-			: status >= 500
-				? [t('errors.unavailableTitle'), t('errors.unavailableText')]
-				: [t('errors.genericTitle'), t('errors.genericText')]
+	const keys = errorMessageKeys(status)
 	return (
 		<div className="error-page">
-			<title>{title}</title>
-			<h1>{title}</h1>
-			<p>{text}</p>
+			<h1>{t(keys.title)}</h1>
+			<p>{t(keys.text)}</p>
 			<p>
 				<a href="/">{t('errors.backHome')}</a>
 			</p>
