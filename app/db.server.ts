@@ -41,3 +41,8 @@ export async function disconnectPrisma(): Promise<void> {
 	globalForPrisma.anlaufstellePrisma = undefined
 	await client?.$disconnect()
 }
+
+/** Prisma's Bytes columns take a Uint8Array over a plain ArrayBuffer. */
+export function toBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+	return new Uint8Array(data)
+}

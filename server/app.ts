@@ -9,12 +9,16 @@ import type { Logger } from 'pino'
 import { errorSummary } from '../app/logger.server.ts'
 import type { ViteDevServer } from 'vite'
 import { BUILD_DIR } from './build.ts'
+import { clientKey } from './client-key.ts'
+import { sameOriginGuard } from './same-origin-guard.ts'
 import { requestLog } from './request-log.ts'
 import { cspNonce, securityHeaders } from './security-headers.ts'
 
 type Options = {
 	logger: Logger
 	trustProxy: number
+	/** Key of the daily client hash that rate limits count by. */
+	hashPepper: string
 	/** Answers whether the database can run a query right now. */
 	isDatabaseReady: () => Promise<boolean>
 } & ({ mode: 'production'; build: ServerBuild } | { mode: 'development'; vite: ViteDevServer })
@@ -28,6 +32,8 @@ export function createApp(options: Options): express.Express {
 	app.use(requestLog(logger))
 	app.use(cspNonce, ...securityHeaders({ development: options.mode === 'development' }))
 	app.use(compression())
+	app.use(clientKey(options.hashPepper))
+	app.use(sameOriginGuard)
 
 	app.get('/healthz', (_req, res) => {
 		res.set('Cache-Control', 'no-store').type('text/plain').send('ok')
@@ -69,7 +75,7 @@ export function createApp(options: Options): express.Express {
 }
 
 function getLoadContext(_req: express.Request, res: express.Response) {
-	return { cspNonce: String(res.locals.cspNonce ?? '') }
+	return { cspNonce: String(res.locals.cspNonce ?? ''), clientKey: res.locals.clientKey as Buffer }
 }
 
 /** Remix renders its own error pages; this catches what fails before it. */
@@ -91,5 +97,7 @@ function lastResortErrorPage(logger: Logger): ErrorRequestHandler {
 declare module '@remix-run/node' {
 	interface AppLoadContext {
 		cspNonce: string
+		/** A daily-rotating keyed hash of the client, for rate limits only. */
+		clientKey: Buffer
 	}
 }

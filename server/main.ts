@@ -36,6 +36,15 @@ export async function main(): Promise<void> {
 		process.env.HASH_PEPPER ??= database.localSecrets.hashPepper
 	}
 
+	const hashPepper = process.env.HASH_PEPPER
+	if (!hashPepper) {
+		console.error(
+			'Anlaufstelle cannot start: HASH_PEPPER is required with DATABASE_URL (see .env.example)',
+		)
+		await database.close()
+		process.exit(1)
+	}
+
 	let stopping = false
 	const stopDatabaseOnFailure = async (error: unknown) => {
 		// Start-up errors carry no visitor data; their whole message helps the operator.
@@ -55,7 +64,16 @@ export async function main(): Promise<void> {
 		const seedDemoData = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.embedded
 		if (seedDemoData) {
 			const { seedIfEmpty } = await import('../prisma/seed.ts')
-			if (await seedIfEmpty(prisma)) logger.info('seeded demo data')
+			const seeded = await seedIfEmpty(prisma)
+			if (seeded) {
+				logger.info('seeded demo data')
+				// Demo only: a real office runs `npm run setup`, which shows the
+				// recovery key once as a sheet to print.
+				console.log(
+					`\nDemo data created.\n  Lead: ${seeded.lead.email} / ${seeded.lead.password}\n` +
+						`  Demo recovery key (shown once, not stored): ${seeded.recoverySheet}\n`,
+				)
+			}
 		}
 
 		const isDatabaseReady = async () => {
@@ -77,6 +95,7 @@ export async function main(): Promise<void> {
 				vite,
 				logger,
 				trustProxy: env.TRUST_PROXY,
+				hashPepper,
 				isDatabaseReady,
 			})
 		} else {
@@ -88,6 +107,7 @@ export async function main(): Promise<void> {
 				build,
 				logger,
 				trustProxy: env.TRUST_PROXY,
+				hashPepper,
 				isDatabaseReady,
 			})
 		}

@@ -15,10 +15,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export default function StartPage() {
 	const { office } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('start')
+	const { t: ti } = useTranslation('intake')
 	return (
 		<article className="start-page">
 			<h1>{t('heading')}</h1>
 			<p className="lead">{t('lead')}</p>
+			<div className="cta-block">
+				<a className="cta" href="/request">
+					{ti('startLink')}
+				</a>
+				<span>{ti('startLinkHint')}</span>
+				<a href="/follow-up">{ti('followUpCta')}</a>
+			</div>
 
 			<section aria-labelledby="who">
 				<h2 id="who">{t('whoTitle')}</h2>

@@ -83,7 +83,7 @@ test('no page makes a request to another host', async ({ page, baseURL }) => {
 	page.on('request', (request) => {
 		if (new URL(request.url()).origin !== new URL(baseURL!).origin) foreign.push(request.url())
 	})
-	for (const path of ['/', '/?lang=ar', '/?lang=ti', '/nowhere']) {
+	for (const path of ['/', '/?lang=ar', '/?lang=ti', '/nowhere', '/request', '/follow-up']) {
 		await page.goto(path)
 		await page.waitForLoadState('networkidle')
 	}

@@ -24,6 +24,9 @@ export default async function globalSetup() {
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
 			SEED_DEMO_DATA: 'true',
+			// Tests pose as different clients (X-Forwarded-For) so that their
+			// rate limits do not meet.
+			TRUST_PROXY: '1',
 		},
 		// Outside test-results/, which Playwright empties when the run starts.
 		logFile: path.resolve('.cache', 'e2e', 'server.log'),

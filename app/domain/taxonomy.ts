@@ -1,0 +1,111 @@
+// The classification lists of product.md ("What a request records"), the one
+// source of truth for the intake form, casework and statistics. The values
+// are stable identifiers stored in the database; their labels live in the
+// `taxonomy` translation namespace (`<list>.<value>`). Never rename a value:
+// add a new one and migrate the data.
+
+/** Every choice list offers this answer (product.md). */
+export const PREFER_NOT_TO_SAY = 'prefer_not_to_say'
+
+export const REQUESTER_TYPES = [
+	'affected',
+	'witness',
+	'relative',
+	'professional',
+	'institution',
+] as const
+
+export const AREAS_OF_LIFE = [
+	'work',
+	'education',
+	'housing',
+	'neighbourhood',
+	'public_space',
+	'administration',
+	'police',
+	'justice',
+	'health',
+	'social_services',
+	'leisure',
+	'private_services',
+	'internet_media',
+	'asylum',
+	'military',
+	'other',
+] as const
+
+export const DISCRIMINATION_FORMS = [
+	'unequal_treatment',
+	'insult',
+	'derogatory_statements',
+	'defamation',
+	'gestures',
+	'threat',
+	'harassment',
+	'violence',
+	'property_damage',
+	'ethnic_profiling',
+	'hate_speech',
+	'other',
+] as const
+
+export const MOTIVES = [
+	'xenophobia',
+	'anti_black',
+	'anti_muslim',
+	'anti_arab',
+	'anti_asian',
+	'antisemitism',
+	'antiziganism',
+	'far_right',
+	'other_unclear',
+] as const
+
+export const ACTORS = [
+	'private_person',
+	'neighbour',
+	'employer',
+	'colleague',
+	'school_staff',
+	'landlord',
+	'public_employee',
+	'police',
+	'security_staff',
+	'business',
+	'media_online',
+	'unknown',
+] as const
+
+export const AGE_GROUPS = ['under_18', '18_25', '26_40', '41_64', '65_plus'] as const
+export const GENDERS = ['woman', 'man', 'non_binary_other'] as const
+export const NATIONALITY_GROUPS = ['swiss', 'dual', 'eu_efta', 'other'] as const
+export const RESIDENCE_STATUSES = [
+	'swiss',
+	'permit_c',
+	'permit_b',
+	'permit_f',
+	'permit_n',
+	'permit_s',
+	'other',
+] as const
+export const WISHES = [
+	'information',
+	'counselling',
+	'intervention',
+	'legal_support',
+	'document_only',
+] as const
+export const ONGOING = ['yes', 'no'] as const
+
+/** The lists with a free-text "other" answer, and the value that opens it. */
+export const OTHER_VALUES = {
+	areas: 'other',
+	forms: 'other',
+	motives: 'other_unclear',
+} as const
+
+export type RequesterType = (typeof REQUESTER_TYPES)[number]
+export type AreaOfLife = (typeof AREAS_OF_LIFE)[number]
+export type DiscriminationForm = (typeof DISCRIMINATION_FORMS)[number]
+export type Motive = (typeof MOTIVES)[number]
+export type Actor = (typeof ACTORS)[number]

@@ -1,0 +1,156 @@
+import {
+	data,
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { IntakeForm } from '~/components/intake-form'
+import {
+	fieldErrorsOf,
+	IntakeSchema,
+	readIntakeValues,
+	type FieldErrors,
+} from '~/domain/intake-schema'
+import { getTranslator } from '~/i18n/translate.server'
+import { PUBLIC_LANGUAGES } from '~/i18n/languages'
+import { issueFormToken } from '~/intake/form-timing.server'
+import { FILE_FIELD, submitIntake } from '~/intake/submit-intake.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { t } = getTranslator(request)
+	return data(
+		{ title: t('intake:pageTitle'), formToken: issueFormToken() },
+		// The token carries the time the form was rendered: never from a cache.
+		{ headers: { 'Cache-Control': 'no-store' } },
+	)
+}
+
+export const meta: MetaFunction<typeof loader, { 'routes/request': typeof action }> = ({ data }) =>
+	data ? [{ title: data.title }] : []
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const outcome = await submitIntake(request, context.clientKey)
+	const noStore = { 'Cache-Control': 'no-store' }
+	switch (outcome.kind) {
+		case 'rateLimited':
+			throw new Response('Too many requests', { status: 429 })
+		case 'tooLarge':
+			throw new Response('Payload too large', { status: 413 })
+		case 'malformed':
+			throw new Response('Bad request', { status: 400 })
+		case 'invalid':
+			return data(
+				{
+					ok: false as const,
+					values: outcome.values,
+					errors: outcome.errors,
+					errorValues: fileErrorValues(outcome.fileErrors),
+					formToken: issueFormToken(),
+				},
+				{ status: 400, headers: noStore },
+			)
+		case 'stored':
+			// The code is shown in this response only; it is not stored anywhere.
+			return data(
+				{ ok: true as const, code: outcome.created.followUpCode, withContact: outcome.withContact },
+				{ headers: noStore },
+			)
+	}
+}
+
+/** The file name a file error message names ({{name}}). */
+function fileErrorValues(
+	fileErrors: Array<{ name: string }>,
+): Record<string, Record<string, string>> {
+	const first = fileErrors[0]
+	return first ? { [FILE_FIELD]: { name: first.name } } : {}
+}
+
+export default function RequestPage() {
+	const { formToken } = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	if (result?.ok) return <Confirmation code={result.code} withContact={result.withContact} />
+	return <RequestForm formToken={result && !result.ok ? result.formToken : formToken} />
+}
+
+function RequestForm({ formToken }: { formToken: string }) {
+	const { t } = useTranslation('intake')
+	const result = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null)
+	const serverResult = result && !result.ok ? result : undefined
+	const errors = clientErrors ?? serverResult?.errors ?? {}
+	const [clientAttempt, setClientAttempt] = useState(0)
+
+	// After a failed attempt, move focus to the list of problems so that
+	// screen reader and keyboard users learn what to fix.
+	useEffect(() => {
+		if (serverResult || clientAttempt) document.getElementById('error-summary')?.focus()
+	}, [serverResult, clientAttempt])
+
+	// With JavaScript, the same schema checks the form before it is sent.
+	const validateInBrowser = (event: FormEvent<HTMLFormElement>) => {
+		const parsed = IntakeSchema.safeParse(readIntakeValues(new FormData(event.currentTarget)))
+		if (parsed.success) {
+			setClientErrors(null)
+			return
+		}
+		event.preventDefault()
+		setClientErrors(fieldErrorsOf(parsed.error))
+		setClientAttempt((attempt) => attempt + 1)
+	}
+
+	return (
+		<article className="request-page">
+			<h1>{t('heading')}</h1>
+			<p className="lead">{t('intro')}</p>
+			<IntakeForm
+				formToken={formToken}
+				languages={PUBLIC_LANGUAGES}
+				values={serverResult?.values ?? {}}
+				errors={errors}
+				errorValues={clientErrors ? {} : (serverResult?.errorValues ?? {})}
+				onSubmit={validateInBrowser}
+				submitting={navigation.state === 'submitting'}
+			/>
+		</article>
+	)
+}
+
+function Confirmation({ code, withContact }: { code: string; withContact: boolean }) {
+	const { t } = useTranslation('intake')
+	const heading = useRef<HTMLHeadingElement>(null)
+	useEffect(() => heading.current?.focus(), [])
+	return (
+		<article className="confirmation">
+			<h1 ref={heading} tabIndex={-1}>
+				{t('confirmation.heading')}
+			</h1>
+			<section aria-labelledby="code-title" className="code-box">
+				<h2 id="code-title">{t('confirmation.codeTitle')}</h2>
+				<p>{t('confirmation.codeIntro')}</p>
+				<p
+					className="follow-up-code"
+					dir="ltr"
+					lang="en"
+					translate="no"
+					data-testid="follow-up-code"
+				>
+					{code}
+				</p>
+				<p className="warning">{t('confirmation.codeWarning')}</p>
+				<p>{t('confirmation.codeSecret')}</p>
+			</section>
+			<section aria-labelledby="next-title">
+				<h2 id="next-title">{t('confirmation.nextTitle')}</h2>
+				<p>{withContact ? t('confirmation.nextContact') : t('confirmation.nextAnonymous')}</p>
+				<p>
+					<a href="/follow-up">{t('confirmation.followUpLink')}</a>
+				</p>
+			</section>
+		</article>
+	)
+}
