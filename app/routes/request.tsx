@@ -18,6 +18,7 @@ import { getTranslator } from '~/i18n/translate.server'
 import { PUBLIC_LANGUAGES } from '~/i18n/languages'
 import { issueFormToken } from '~/intake/form-timing.server'
 import { FILE_FIELD, submitIntake } from '~/intake/submit-intake.server'
+import { OfficeNotSetUpError } from '~/models/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
@@ -32,7 +33,13 @@ export const meta: MetaFunction<typeof loader, { 'routes/request': typeof action
 	data ? [{ title: data.title }] : []
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const outcome = await submitIntake(request, context.clientKey)
+	const outcome = await submitIntake(request, context.clientKey).catch((error: unknown) => {
+		// Without a recovery key nobody could ever open the request: refuse
+		// honestly instead of storing it.
+		if (error instanceof OfficeNotSetUpError)
+			throw new Response('Service unavailable', { status: 503 })
+		throw error
+	})
 	const noStore = { 'Cache-Control': 'no-store' }
 	switch (outcome.kind) {
 		case 'rateLimited':

@@ -33,7 +33,7 @@ export default async function globalSetup() {
 	})
 	process.env.E2E_BASE_URL = server.url
 	process.env.E2E_SERVER_LOG = server.logFile
-	process.env.E2E_ADMIN_DATABASE_URL = postgres.adminUrl
+	process.env.E2E_DATABASE_URL = databaseUrl
 
 	return async () => {
 		await server.stop()

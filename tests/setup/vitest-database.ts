@@ -4,6 +4,8 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/pos
 const adminUrl = inject('postgresAdminUrl')
 const name = uniqueDatabaseName('test')
 process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject('templateDatabase'))
+// Keyed hashes need a pepper; a fixed one keeps test runs comparable.
+process.env.HASH_PEPPER ??= 'test-pepper-that-is-at-least-32-characters-long'
 
 afterAll(async () => {
 	const { disconnectPrisma } = await import('../../app/db.server.ts')

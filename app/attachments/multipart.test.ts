@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest'
+import { BodyTooLargeError, parseFormWithFiles } from './multipart.server'
+
+const limits = {
+	fileField: 'files',
+	maxFiles: 2,
+	maxFileBytes: 10,
+	maxTextBytes: 50,
+	maxBodyBytes: 1000,
+}
+
+function multipart(parts: Array<{ name: string; filename?: string; body: string }>) {
+	const form = new FormData()
+	for (const part of parts) {
+		if (part.filename) form.append(part.name, new Blob([part.body]), part.filename)
+		else form.append(part.name, part.body)
+	}
+	return new Request('http://localhost/request', { method: 'POST', body: form })
+}
+
+describe('parseFormWithFiles', () => {
+	test('keeps the fields when a file is too large or one too many', async () => {
+		const parsed = await parseFormWithFiles(
+			multipart([
+				{ name: 'narrative', body: 'kept' },
+				{ name: 'files', filename: 'a.txt', body: 'small' },
+				{ name: 'files', filename: 'big.txt', body: 'far too large' },
+				{ name: 'files', filename: 'b.txt', body: 'ok' },
+				{ name: 'files', filename: 'c.txt', body: 'extra' },
+			]),
+			limits,
+		)
+		expect(parsed.fields.get('narrative')).toBe('kept')
+		expect(parsed.files.map((f) => f.name)).toEqual(['a.txt', 'b.txt'])
+		expect(parsed.fileProblems).toEqual([
+			{ kind: 'tooLarge', name: 'big.txt' },
+			{ kind: 'tooMany', name: 'c.txt' },
+		])
+	})
+
+	test('cuts overlong text at the limit, for the schema to refuse', async () => {
+		const parsed = await parseFormWithFiles(
+			multipart([{ name: 'narrative', body: 'x'.repeat(80) }]),
+			limits,
+		)
+		expect(String(parsed.fields.get('narrative'))).toHaveLength(50)
+	})
+
+	test('refuses a body beyond the overall limit; a garbled one reads as an empty form', async () => {
+		await expect(
+			parseFormWithFiles(multipart([{ name: 'narrative', body: 'x'.repeat(2000) }]), limits),
+		).rejects.toThrow(BodyTooLargeError)
+		const broken = new Request('http://localhost/request', {
+			method: 'POST',
+			headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
+			body: '--wrong\r\nnot a part',
+		})
+		const garbled = await parseFormWithFiles(broken, limits)
+		expect([...garbled.fields.keys()]).toEqual([])
+		expect(garbled.files).toEqual([])
+	})
+})

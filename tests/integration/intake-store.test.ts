@@ -1,0 +1,185 @@
+// The request side of security-model.md against a real database: what is
+// stored is ciphertext; the lead (with the password), the recovery key and
+// the follow-up code open it; a copy of the server does not.
+import { beforeAll, describe, expect, test } from 'vitest'
+import { openSealed, generateKeyPair, keyPairFromSeed } from '~/crypto/key-pairs.server'
+import { decryptCaseText } from '~/crypto/case-fields.server'
+import { generateRecoveryKey, parseRecoveryKey } from '~/crypto/recovery-key.server'
+import { unwrapWithPassword } from '~/crypto/password-wrap.server'
+import { prisma } from '~/db.server'
+import { IntakeSchema } from '~/domain/intake-schema'
+import { getFollowUpView, addReporterMessage } from '~/models/follow-up.server'
+import { setRecoveryPublicKey } from '~/models/office-keys.server'
+import { createRequest } from '~/models/request.server'
+import {
+	endReporterSession,
+	getReporter,
+	openReporterSession,
+} from '~/models/reporter-session.server'
+import { createStaffUser } from '~/models/staff-user.server'
+import { createHash } from 'node:crypto'
+import { dumpDatabaseText, tracesOf } from '../support/database-dump'
+import { pngWithText } from '../support/sample-files'
+
+const LEAD_PASSWORD = 'a long lead password'
+let recoverySheet: string
+
+beforeAll(async () => {
+	const recovery = generateRecoveryKey()
+	recoverySheet = recovery.sheetText
+	await setRecoveryPublicKey(recovery.keyPair.publicKey)
+	await createStaffUser({
+		email: 'lead@example.ch',
+		displayName: 'Lead',
+		role: 'LEAD',
+		password: LEAD_PASSWORD,
+	})
+})
+
+const intake = (overrides: Record<string, unknown>) =>
+	IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes', ...overrides })
+
+describe('a stored request', () => {
+	test('is ciphertext at rest and opens for the lead, the recovery key and the code only', async () => {
+		const phrases = {
+			narrative: 'Quittengelee im Treppenhaus',
+			place: 'Rorschacherberg-Unterdorf',
+			name: 'Zephyrine Oberholzer',
+			email: 'zephyrine.o@example.ch',
+			other: 'Hagebuttenmus-Vorfall',
+			file: 'Pfefferminzblatt-Bildschirm',
+		}
+		const created = await createRequest(
+			intake({
+				narrative: phrases.narrative,
+				place: phrases.place,
+				areas: ['other'],
+				areasOther: phrases.other,
+				contactMode: 'contact',
+				contactName: phrases.name,
+				contactEmail: phrases.email,
+			}),
+			[{ name: 'screen.png', mediaType: 'text/plain', data: Buffer.from(phrases.file) }],
+		)
+
+		const dump = await dumpDatabaseText(process.env.DATABASE_URL!)
+		for (const phrase of [...Object.values(phrases), created.followUpCode.replaceAll('-', '')]) {
+			for (const trace of tracesOf(phrase)) expect(dump).not.toContain(trace)
+		}
+
+		const stored = await prisma.case.findUniqueOrThrow({
+			where: { reference: created.reference },
+			select: { id: true, channel: true, narrative: true, reportedAreas: true, grants: true },
+		})
+		expect(stored.channel).toBe('WITH_CONTACT')
+		expect(stored.reportedAreas).toEqual(['other'])
+		expect(stored.grants.map((g) => g.holder).sort()).toEqual(['RECOVERY', 'REPORTER', 'STAFF'])
+
+		const lead = await prisma.staffUser.findUniqueOrThrow({ where: { email: 'lead@example.ch' } })
+		const leadKeyPair = {
+			publicKey: Buffer.from(lead.publicKey),
+			privateKey: await unwrapWithPassword(lead.wrappedPrivateKey, lead.keySalt, LEAD_PASSWORD),
+		}
+		const recoveryKeyPair = parseRecoveryKey(recoverySheet)!
+		for (const keyPair of [leadKeyPair, recoveryKeyPair]) {
+			const caseKey = stored.grants.map((g) => openSealed(g.sealedKey, keyPair)).find(Boolean)
+			expect(caseKey).toBeTruthy()
+			expect(decryptCaseText(caseKey!, stored.id, 'narrative', stored.narrative)).toBe(
+				phrases.narrative,
+			)
+		}
+
+		const token = await openReporterSession(created.followUpCode)
+		const reporter = await getReporter(token!)
+		expect(reporter?.caseId).toBe(stored.id)
+	})
+
+	test('an anonymous request keeps no contact data, whatever the fields held', async () => {
+		const created = await createRequest(
+			intake({
+				contactMode: 'anonymous',
+				contactName: 'Left Over',
+				contactEmail: 'left@example.ch',
+			}),
+			[],
+		)
+		const stored = await prisma.case.findUniqueOrThrow({
+			where: { reference: created.reference },
+			select: { channel: true, contact: true },
+		})
+		expect(stored).toEqual({ channel: 'ANONYMOUS', contact: null })
+	})
+
+	test('a full copy of the server opens nothing: no key, secret or stored value unwraps a case key', async () => {
+		await createRequest(intake({ narrative: 'Stachelbeerkompott' }), [])
+		const grants = await prisma.caseKeyGrant.findMany({ select: { sealedKey: true } })
+		const staff = await prisma.staffUser.findMany({
+			select: { publicKey: true, wrappedPrivateKey: true, keySalt: true },
+		})
+		const serverSecrets = [
+			process.env.HASH_PEPPER!,
+			process.env.SESSION_SECRET ?? '',
+			'postgres',
+			'',
+		]
+
+		// Every secret of the server, and every stored byte string, tried as a
+		// private key (directly and hashed into one).
+		const stored = (await dumpDatabaseText(process.env.DATABASE_URL!)).match(/\\x[0-9a-f]+/g) ?? []
+		const candidates = [
+			...serverSecrets.map((s) => Buffer.from(s)),
+			...stored.map((hex) => Buffer.from(hex.slice(2), 'hex')),
+		]
+		for (const candidate of candidates) {
+			const seed = createHash('sha256').update(candidate).digest()
+			const keyPairs = [keyPairFromSeed(seed)]
+			if (candidate.length === 32) {
+				keyPairs.push({ privateKey: candidate, publicKey: generateKeyPair().publicKey })
+			}
+			for (const keyPair of keyPairs) {
+				for (const grant of grants) expect(openSealed(grant.sealedKey, keyPair)).toBeNull()
+			}
+		}
+		// The server's secrets are not the staff's passwords.
+		for (const account of staff) {
+			for (const secret of serverSecrets) {
+				await expect(
+					unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, secret),
+				).rejects.toThrow()
+			}
+		}
+	})
+})
+
+describe('reporter sessions', () => {
+	test('messages round-trip; the session ends after 30 idle minutes and on leave', async () => {
+		const created = await createRequest(intake({ narrative: 'Session test' }), [])
+		const token = (await openReporterSession(created.followUpCode))!
+		const reporter = (await getReporter(token))!
+		await addReporterMessage(reporter, 'Nachtrag mit <script>alert(1)</script>', [
+			{ name: 'p.png', mediaType: 'image/png', data: pngWithText('x') },
+		])
+		const view = await getFollowUpView(reporter)
+		expect(view.status).toBe('received')
+		expect(view.messages.map((m) => [m.fromReporter, m.text])).toEqual([
+			[true, 'Nachtrag mit <script>alert(1)</script>'],
+		])
+		expect(view.attachmentCount).toBe(1)
+
+		const later = (minutes: number) => new Date(Date.now() + minutes * 60_000)
+		expect(await getReporter(token, later(29))).not.toBeNull()
+		expect(await getReporter(token, later(29 + 31))).toBeNull()
+		expect(await getReporter(token)).toBeNull()
+
+		const again = (await openReporterSession(created.followUpCode))!
+		expect(await getReporter({ id: again.id, key: Buffer.alloc(32, 1) })).toBeNull()
+		await endReporterSession(again)
+		expect(await getReporter(again)).toBeNull()
+	})
+
+	test('a wrong or malformed code opens nothing', async () => {
+		expect(await openReporterSession('AAAA-BBBB-CCCC-DDDD-EEEE')).toBeNull()
+		expect(await openReporterSession('')).toBeNull()
+		expect(await openReporterSession('\'; DROP TABLE "Case"; --')).toBeNull()
+	})
+})
