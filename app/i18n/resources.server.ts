@@ -15,7 +15,16 @@ for (const [file, module] of Object.entries(files)) {
 	;(resources[language] as ResourceLanguage)[namespace] = module.default
 }
 
+const selections = new Map<string, ResourceLanguage>()
+
+/** The same object for the same request, so that i18next instances can be reused. */
 export function resourcesFor(language: string, namespaces: readonly string[]): ResourceLanguage {
-	const all = resources[language] ?? {}
-	return Object.fromEntries(namespaces.map((namespace) => [namespace, all[namespace] ?? {}]))
+	const key = `${language}:${namespaces.join(',')}`
+	let selection = selections.get(key)
+	if (!selection) {
+		const all = resources[language] ?? {}
+		selection = Object.fromEntries(namespaces.map((namespace) => [namespace, all[namespace] ?? {}]))
+		selections.set(key, selection)
+	}
+	return selection
 }

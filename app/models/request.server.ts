@@ -128,12 +128,15 @@ export async function createRequest(
 	for (let attempt = 0; ; attempt++) {
 		const reference = newReference(now)
 		try {
-			await prisma.$transaction(async (tx) => {
-				await tx.case.create({ data: { ...data, reference }, select: { id: true } })
-				await tx.caseKeyGrant.createMany({ data: grants.map((grant) => ({ ...grant, caseId })) })
-				if (attachments.length) {
-					await tx.attachment.createMany({ data: attachments })
-				}
+			// One nested create: Prisma runs it as a single transaction.
+			await prisma.case.create({
+				data: {
+					...data,
+					reference,
+					grants: { create: grants },
+					attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
+				},
+				select: { id: true },
 			})
 			caseKey.fill(0)
 			return { reference, followUpCode: formatFollowUpCode(code) }

@@ -1,0 +1,80 @@
+// `npm run bench`: performance figures next to their baselines, measured in
+// the same run on this machine. Starts its own PostgreSQL (or uses
+// TEST_DATABASE_URL) and the production build.
+import path from 'node:path'
+import os from 'node:os'
+import pg from 'pg'
+import { applyMigrations } from '../server/migrations.ts'
+import { ensureFreshBuild } from '../server/build.ts'
+import { startAppServer } from '../tests/support/app-server.ts'
+import {
+	createDatabase,
+	dropDatabase,
+	startTestPostgres,
+	uniqueDatabaseName,
+} from '../tests/support/postgres.ts'
+import { intakeBody, load, startBaselineServer, type LoadResult } from './bench/intake.ts'
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
+
+ensureFreshBuild((message) => console.log(message))
+const postgres = await startTestPostgres()
+const name = uniqueDatabaseName('bench')
+const databaseUrl = await createDatabase(postgres.adminUrl, name)
+const secret = 'bench-secret-that-is-long-enough-for-the-schema'
+let app: Awaited<ReturnType<typeof startAppServer>> | undefined
+let baseline: Awaited<ReturnType<typeof startBaselineServer>> | undefined
+
+const row = (label: string, r: LoadResult) =>
+	`${label.padEnd(34)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
+
+try {
+	await applyMigrations(databaseUrl)
+	app = await startAppServer({
+		env: {
+			DATABASE_URL: databaseUrl,
+			SESSION_SECRET: secret,
+			HASH_PEPPER: secret,
+			SEED_DEMO_DATA: 'true',
+			TRUST_PROXY: '1',
+			LOG_LEVEL: 'warn',
+		},
+		logFile: path.join(os.tmpdir(), `anlaufstelle-bench-${process.pid}.log`),
+	})
+	const page = await (await fetch(`${app.url}/request`)).text()
+	const formToken = /name="formStarted" value="([^"]+)"/.exec(page)![1]!
+	// The token must be older than the minimum fill time.
+	await new Promise((resolve) => setTimeout(resolve, 3_100))
+	const { body, contentType } = intakeBody(formToken)
+
+	console.log(`\nIntake at 32 concurrent clients, ${DURATION} s each (${os.cpus().length} cores)`)
+	const intake = await load({
+		url: `${app.url}/request`,
+		body,
+		contentType,
+		durationSeconds: DURATION,
+	})
+
+	// The baseline row is as large as what one request stores.
+	const client = new pg.Client({ connectionString: databaseUrl })
+	await client.connect()
+	const { rows } = await client.query<{ bytes: string }>(
+		`SELECT avg(pg_column_size(c.*) + coalesce((SELECT sum(pg_column_size(g.*)) FROM "CaseKeyGrant" g WHERE g."caseId" = c.id), 0))::int AS bytes FROM "Case" c`,
+	)
+	const stored = Number(rows[0]?.bytes ?? body.length)
+	await client.end()
+
+	baseline = await startBaselineServer(databaseUrl, stored)
+	const bare = await load({ url: baseline.url, body, contentType, durationSeconds: DURATION })
+
+	console.log(row('baseline (bare insert, same size)', bare))
+	console.log(row('intake (POST /request)', intake))
+	console.log(
+		`intake / baseline throughput: ${((intake.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % (goal: at least 50 %); stored per request: ${stored} bytes`,
+	)
+} finally {
+	await baseline?.stop()
+	await app?.stop()
+	await dropDatabase(postgres.adminUrl, name)
+	await postgres.stop()
+}
