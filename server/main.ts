@@ -76,6 +76,9 @@ export async function main(): Promise<void> {
 			}
 		}
 
+		const { startHousekeeping } = await import('./housekeeping.ts')
+		const stopHousekeeping = startHousekeeping(logger)
+
 		const isDatabaseReady = async () => {
 			try {
 				await prisma.$queryRaw`SELECT 1`
@@ -134,6 +137,7 @@ export async function main(): Promise<void> {
 			const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
 			await closed
 			clearTimeout(force)
+			stopHousekeeping()
 			await vite?.close()
 			await disconnectPrisma()
 			await database.close()

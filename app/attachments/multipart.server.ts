@@ -23,11 +23,8 @@ export class MalformedBodyError extends Error {}
 export async function parseFormWithFiles(request: Request, limits: Limits): Promise<ParsedForm> {
 	const contentType = request.headers.get('Content-Type') ?? ''
 	if (!contentType.startsWith('multipart/form-data')) {
-		try {
-			return { fields: await request.formData(), files: [], fileProblems: [] }
-		} catch {
-			throw new MalformedBodyError('unreadable form body')
-		}
+		const text = await readTextLimited(request, limits.maxTextBytes)
+		return { fields: formDataOf(new URLSearchParams(text)), files: [], fileProblems: [] }
 	}
 
 	const files: UploadedFile[] = []
@@ -78,4 +75,23 @@ export async function parseFormWithFiles(request: Request, limits: Limits): Prom
 		if (error instanceof BodyTooLargeError) throw error
 		throw new MalformedBodyError('unreadable multipart body')
 	}
+}
+
+/** A form sent without files (URL-encoded), read only up to the limit. */
+async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
+	if (!request.body) return ''
+	const chunks: Uint8Array[] = []
+	let size = 0
+	for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+		size += chunk.byteLength
+		if (size > maxBytes) throw new BodyTooLargeError()
+		chunks.push(chunk)
+	}
+	return Buffer.concat(chunks).toString('utf8')
+}
+
+function formDataOf(params: URLSearchParams): FormData {
+	const form = new FormData()
+	for (const [key, value] of params) form.append(key, value)
+	return form
 }

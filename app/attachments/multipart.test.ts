@@ -60,3 +60,19 @@ describe('parseFormWithFiles', () => {
 		expect(garbled.files).toEqual([])
 	})
 })
+
+describe('forms without files', () => {
+	test('are read up to the text limit and refused beyond it', async () => {
+		const post = (body: string) =>
+			new Request('http://localhost/follow-up', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body,
+			})
+		const parsed = await parseFormWithFiles(post('intent=open&code=ABCD'), limits)
+		expect(parsed.fields.get('code')).toBe('ABCD')
+		await expect(parseFormWithFiles(post(`code=${'x'.repeat(100)}`), limits)).rejects.toThrow(
+			BodyTooLargeError,
+		)
+	})
+})

@@ -110,6 +110,7 @@ test('a wrong code gets one generic answer; the tenth wrong try in a row gets 42
 	page,
 }) => {
 	await page.goto('/follow-up?lang=it')
+	await expectNoAxeViolations(page)
 	for (let attempt = 1; attempt <= 9; attempt++) {
 		await page.locator('#code').fill(attempt % 2 ? 'AAAA-BBBB-CCCC-DDDD-EEEE' : 'nonsense')
 		await page.locator('button[type=submit]').click()

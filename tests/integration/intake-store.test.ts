@@ -12,6 +12,7 @@ import { getFollowUpView, addReporterMessage } from '~/models/follow-up.server'
 import { setRecoveryPublicKey } from '~/models/office-keys.server'
 import { createRequest } from '~/models/request.server'
 import {
+	deleteIdleReporterSessions,
 	endReporterSession,
 	getReporter,
 	openReporterSession,
@@ -175,6 +176,10 @@ describe('reporter sessions', () => {
 		expect(await getReporter({ id: again.id, key: Buffer.alloc(32, 1) })).toBeNull()
 		await endReporterSession(again)
 		expect(await getReporter(again)).toBeNull()
+
+		const idle = (await openReporterSession(created.followUpCode))!
+		expect(await deleteIdleReporterSessions(later(31))).toBeGreaterThanOrEqual(1)
+		expect(await getReporter(idle)).toBeNull()
 	})
 
 	test('a wrong or malformed code opens nothing', async () => {

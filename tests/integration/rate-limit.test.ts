@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { countOf, isLimited, record, reset, type RateLimit } from '~/models/rate-limit.server'
+import {
+	countOf,
+	deleteExpiredCounters,
+	isLimited,
+	record,
+	reset,
+	type RateLimit,
+} from '~/models/rate-limit.server'
 
 const rule: RateLimit = { bucket: 'test', limit: 3, windowSeconds: 60 }
 const client = (n: number) => Buffer.alloc(32, n)
@@ -19,5 +26,14 @@ describe('rate limits in PostgreSQL', () => {
 		const now = new Date('2026-11-28T11:00:00Z')
 		const counts = await Promise.all(Array.from({ length: 25 }, () => record(rule, client(3), now)))
 		expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1))
+	})
+
+	test('counters of windows long past are removed', async () => {
+		const old = new Date(Date.now() - 3 * 3600_000)
+		await record(rule, client(4), old)
+		await record(rule, client(5))
+		expect(await deleteExpiredCounters()).toBeGreaterThanOrEqual(1)
+		expect(await countOf(rule, client(4), old)).toBe(0)
+		expect(await countOf(rule, client(5))).toBe(1)
 	})
 })
