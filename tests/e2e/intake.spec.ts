@@ -113,7 +113,12 @@ test('a wrong code gets one generic answer; the tenth wrong try in a row gets 42
 	await expectNoAxeViolations(page)
 	for (let attempt = 1; attempt <= 9; attempt++) {
 		await page.locator('#code').fill(attempt % 2 ? 'AAAA-BBBB-CCCC-DDDD-EEEE' : 'nonsense')
-		await page.locator('button[type=submit]').click()
+		// Wait for each answer: a new submission would cancel one in flight.
+		const [answer] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST'),
+			page.locator('button[type=submit]').click(),
+		])
+		expect(answer.status()).toBe(400)
 		await expect(page.locator('#code-error')).toBeVisible()
 	}
 	const generic = await page.locator('#code-error').textContent()
