@@ -40,6 +40,30 @@ function FieldHelp({ name, hint, error, namespace, errorValues }: Omit<Common, '
 	)
 }
 
+/** A field's wrapper, label, hint and error around its control. */
+function LabelledField({ children, ...props }: Common & { children: ReactNode }) {
+	return (
+		<div className={`field${props.error ? ' field--invalid' : ''}`}>
+			<label htmlFor={props.name}>
+				{props.label}
+				<RequiredMark required={props.required} namespace={props.namespace} />
+			</label>
+			<FieldHelp {...props} />
+			{children}
+		</div>
+	)
+}
+
+/** What every control needs to be announced with its hint and error. */
+function controlProps({ name, hint, error }: Common) {
+	return {
+		id: name,
+		name,
+		'aria-invalid': error ? true : undefined,
+		'aria-describedby': describedBy(name, hint, error),
+	}
+}
+
 function RequiredMark({ required, namespace }: { required?: boolean; namespace: string }) {
 	const { t } = useTranslation(namespace)
 	return required ? <span className="required-mark"> ({t('required')})</span> : null
@@ -53,53 +77,35 @@ export function TextField(
 		maxLength?: number
 	},
 ) {
-	const { name, label, hint, error, required, namespace, type = 'text' } = props
 	return (
-		<div className={`field${error ? ' field--invalid' : ''}`}>
-			<label htmlFor={name}>
-				{label}
-				<RequiredMark required={required} namespace={namespace} />
-			</label>
-			<FieldHelp {...props} />
+		<LabelledField {...props}>
 			<input
-				id={name}
-				name={name}
-				type={type}
+				{...controlProps(props)}
+				type={props.type ?? 'text'}
 				defaultValue={props.defaultValue}
 				autoComplete={props.autoComplete ?? 'off'}
 				maxLength={props.maxLength}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={describedBy(name, hint, error)}
-				required={required}
+				required={props.required}
 				dir="auto"
 			/>
-		</div>
+		</LabelledField>
 	)
 }
 
 export function TextArea(
 	props: Common & { defaultValue?: string; rows?: number; maxLength?: number },
 ) {
-	const { name, label, hint, error, required, namespace } = props
 	return (
-		<div className={`field${error ? ' field--invalid' : ''}`}>
-			<label htmlFor={name}>
-				{label}
-				<RequiredMark required={required} namespace={namespace} />
-			</label>
-			<FieldHelp {...props} />
+		<LabelledField {...props}>
 			<textarea
-				id={name}
-				name={name}
+				{...controlProps(props)}
 				rows={props.rows ?? 8}
 				defaultValue={props.defaultValue}
 				maxLength={props.maxLength}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={describedBy(name, hint, error)}
-				required={required}
+				required={props.required}
 				dir="auto"
 			/>
-		</div>
+		</LabelledField>
 	)
 }
 
@@ -154,21 +160,9 @@ export function ChoiceGroup(
 export function SelectField(
 	props: Common & { options: Choice[]; defaultValue?: string; emptyLabel: string },
 ) {
-	const { name, label, hint, error, namespace } = props
 	return (
-		<div className={`field${error ? ' field--invalid' : ''}`}>
-			<label htmlFor={name}>
-				{label}
-				<RequiredMark required={props.required} namespace={namespace} />
-			</label>
-			<FieldHelp {...props} />
-			<select
-				id={name}
-				name={name}
-				defaultValue={props.defaultValue ?? ''}
-				aria-invalid={error ? true : undefined}
-				aria-describedby={describedBy(name, hint, error)}
-			>
+		<LabelledField {...props}>
+			<select {...controlProps(props)} defaultValue={props.defaultValue ?? ''}>
 				<option value="">{props.emptyLabel}</option>
 				{props.options.map((option) => (
 					<option key={option.value} value={option.value}>
@@ -176,7 +170,7 @@ export function SelectField(
 					</option>
 				))}
 			</select>
-		</div>
+		</LabelledField>
 	)
 }
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test('health and readiness', async ({ request }) => {
 	expect((await request.get('/healthz')).status()).toBe(200)

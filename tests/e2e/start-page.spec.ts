@@ -1,14 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-
-async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-		.analyze()
-	expect(
-		results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
-	).toEqual([])
-}
+import { expect, expectNoAxeViolations, test } from './fixtures'
 
 test('the start page in German passes axe', async ({ page }) => {
 	await page.goto('/')
