@@ -3,10 +3,10 @@
 // the follow-up code open it; a copy of the server does not.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { openSealed, generateKeyPair, keyPairFromSeed } from '~/crypto/key-pairs.server'
-import { decryptCaseText } from '~/crypto/case-fields.server'
+import { decryptCaseText, encryptCaseField } from '~/crypto/case-fields.server'
 import { generateRecoveryKey, parseRecoveryKey } from '~/crypto/recovery-key.server'
 import { unwrapWithPassword } from '~/crypto/password-wrap.server'
-import { prisma } from '~/db.server'
+import { prisma, toBytes } from '~/db.server'
 import { IntakeSchema } from '~/domain/intake-schema'
 import { getFollowUpView, addReporterMessage } from '~/models/follow-up.server'
 import { setRecoveryPublicKey } from '~/models/office-keys.server'
@@ -18,7 +18,7 @@ import {
 	openReporterSession,
 } from '~/models/reporter-session.server'
 import { createStaffUser } from '~/models/staff-user.server'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { dumpDatabaseText, tracesOf } from '../support/database-dump'
 import { pngWithText } from '../support/sample-files'
 
@@ -180,6 +180,37 @@ describe('reporter sessions', () => {
 		const idle = (await openReporterSession(created.followUpCode))!
 		expect(await deleteIdleReporterSessions(later(31))).toBeGreaterThanOrEqual(1)
 		expect(await getReporter(idle)).toBeNull()
+	})
+
+	test("the counsellor's messages appear on the reporter's page, decrypted for the reporter only", async () => {
+		const created = await createRequest(intake({ narrative: 'Awaiting an answer' }), [])
+		const stored = await prisma.case.findUniqueOrThrow({
+			where: { reference: created.reference },
+			select: { id: true, grants: { where: { holder: 'STAFF' }, select: { sealedKey: true } } },
+		})
+		// As the casework will: the lead opens the case key and writes.
+		const lead = await prisma.staffUser.findUniqueOrThrow({ where: { email: 'lead@example.ch' } })
+		const caseKey = openSealed(stored.grants[0]!.sealedKey, {
+			publicKey: Buffer.from(lead.publicKey),
+			privateKey: await unwrapWithPassword(lead.wrappedPrivateKey, lead.keySalt, LEAD_PASSWORD),
+		})!
+		const messageId = randomUUID()
+		await prisma.message.create({
+			data: {
+				id: messageId,
+				caseId: stored.id,
+				author: 'STAFF',
+				staffUserId: lead.id,
+				body: toBytes(
+					encryptCaseField(caseKey, stored.id, `message:${messageId}`, 'Wir melden uns morgen.'),
+				),
+			},
+		})
+		const reporter = (await getReporter((await openReporterSession(created.followUpCode))!))!
+		const view = await getFollowUpView(reporter)
+		expect(view.messages.map((m) => [m.fromReporter, m.text])).toEqual([
+			[false, 'Wir melden uns morgen.'],
+		])
 	})
 
 	test('a wrong or malformed code opens nothing', async () => {
