@@ -60,8 +60,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 	return [{ title: t(errorMessageKeys(status).title) }]
 }
 
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>['data']
-
 export function Layout({ children }: { children: ReactNode }) {
 	const root = useRouteLoaderData<typeof loader>('root')
 	const nonce = useNonce()

@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { FieldErrors, IntakeValues } from '~/domain/intake-schema'
-import { incidentYears, LIMITS } from '~/domain/intake-schema'
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD, incidentYears, LIMITS } from '~/domain/intake-schema'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -92,10 +92,16 @@ export function IntakeForm({
 				</p>
 			) : null}
 
-			<input type="hidden" name="formStarted" value={formToken} />
+			<input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />
 			<div className="honeypot" aria-hidden="true">
-				<label htmlFor="website">{t('honeypot')}</label>
-				<input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+				<label htmlFor={HONEYPOT_FIELD}>{t('honeypot')}</label>
+				<input
+					id={HONEYPOT_FIELD}
+					name={HONEYPOT_FIELD}
+					type="text"
+					tabIndex={-1}
+					autoComplete="off"
+				/>
 			</div>
 
 			<p className="required-note">{t('requiredNote')}</p>

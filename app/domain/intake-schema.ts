@@ -26,6 +26,11 @@ export const LIMITS = {
 	maxFileBytes: 10 * 1024 * 1024,
 } as const
 
+/** Form fields that are not answers: the bot trap, the signed render time, the files. */
+export const HONEYPOT_FIELD = 'website'
+export const FORM_TOKEN_FIELD = 'formStarted'
+export const FILE_FIELD = 'attachments'
+
 /** Fields that carry several values (checkbox groups). */
 export const MULTI_VALUE_FIELDS = ['areas', 'forms', 'motives', 'actors', 'wishes'] as const
 

@@ -9,6 +9,9 @@ import {
 } from '~/attachments/multipart.server'
 import {
 	fieldErrorsOf,
+	FILE_FIELD,
+	FORM_TOKEN_FIELD,
+	HONEYPOT_FIELD,
 	IntakeSchema,
 	LIMITS,
 	readIntakeValues,
@@ -18,10 +21,6 @@ import {
 import { RATE_LIMITS, record } from '~/models/rate-limit.server'
 import { createRequest, type CreatedRequest } from '~/models/request.server'
 import { wasFilledByAPerson } from './form-timing.server'
-
-export const HONEYPOT_FIELD = 'website'
-export const FORM_TOKEN_FIELD = 'formStarted'
-export const FILE_FIELD = 'attachments'
 
 export const BODY_LIMITS = {
 	fileField: FILE_FIELD,

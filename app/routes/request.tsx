@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IntakeForm } from '~/components/intake-form'
 import {
+	FILE_FIELD,
 	fieldErrorsOf,
 	IntakeSchema,
 	readIntakeValues,
@@ -17,7 +18,7 @@ import {
 import { getTranslator } from '~/i18n/translate.server'
 import { PUBLIC_LANGUAGES } from '~/i18n/languages'
 import { issueFormToken } from '~/intake/form-timing.server'
-import { FILE_FIELD, submitIntake } from '~/intake/submit-intake.server'
+import { submitIntake } from '~/intake/submit-intake.server'
 import { OfficeNotSetUpError } from '~/models/request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
