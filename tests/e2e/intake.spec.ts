@@ -109,12 +109,12 @@ test('with JavaScript the same rules are checked before sending', async ({ page 
 test('a wrong code gets one generic answer; the tenth wrong try in a row gets 429', async ({
 	page,
 }) => {
+	test.setTimeout(120_000)
 	// Wrong codes are counted in fixed 15-minute windows; a run of tries that
 	// straddled a window's end would start counting afresh.
 	const window = 15 * 60_000
 	const untilNextWindow = window - (Date.now() % window)
 	if (untilNextWindow < 40_000) await page.waitForTimeout(untilNextWindow + 1_000)
-	test.setTimeout(120_000)
 
 	await page.goto('/follow-up?lang=it')
 	await expectNoAxeViolations(page)
