@@ -31,3 +31,10 @@ export function prepareAttachments(
 	}
 	return { prepared, errors }
 }
+
+/** The `intake` translation key that explains a file error ({{name}} names the file). */
+export function fileErrorKey(error: FileError): string {
+	if (error.kind === 'tooMany') return 'errors.tooManyFiles'
+	if (error.kind === 'tooLarge') return 'errors.fileTooLarge'
+	return 'errors.fileType'
+}

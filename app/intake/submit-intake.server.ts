@@ -1,7 +1,7 @@
 // The intake action's work, apart from the page: read the body under limits,
 // refuse bots and floods, validate with the shared schema, check files,
 // store. Returns what the page shows; never half-stores anything.
-import { prepareAttachments, type FileError } from '~/attachments/prepare.server'
+import { fileErrorKey, prepareAttachments, type FileError } from '~/attachments/prepare.server'
 import {
 	BodyTooLargeError,
 	MalformedBodyError,
@@ -72,10 +72,4 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 	}
 	const created = await createRequest(result.data, prepared)
 	return { kind: 'stored', created, withContact: result.data.contactMode === 'contact' }
-}
-
-function fileErrorKey(error: FileError): string {
-	if (error.kind === 'tooMany') return 'errors.tooManyFiles'
-	if (error.kind === 'tooLarge') return 'errors.fileTooLarge'
-	return 'errors.fileType'
 }

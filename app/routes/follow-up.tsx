@@ -12,7 +12,7 @@ import {
 	MalformedBodyError,
 	parseFormWithFiles,
 } from '~/attachments/multipart.server'
-import { prepareAttachments } from '~/attachments/prepare.server'
+import { fileErrorKey, prepareAttachments } from '~/attachments/prepare.server'
 import { LIMITS } from '~/domain/intake-schema'
 import {
 	clearReporterCookie,
@@ -99,12 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const { prepared, errors } = prepareAttachments(parsed.files, parsed.fileProblems)
 		const fileError = errors[0]
 		if (fileError) {
-			const key =
-				fileError.kind === 'tooMany'
-					? 'intake:errors.tooManyFiles'
-					: fileError.kind === 'tooLarge'
-						? 'intake:errors.fileTooLarge'
-						: 'intake:errors.fileType'
+			const key = `intake:${fileErrorKey(fileError)}`
 			return data(
 				{ error: key, name: fileError.name, message: text },
 				{ status: 400, headers: NO_STORE },
