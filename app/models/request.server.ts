@@ -42,9 +42,11 @@ export async function createRequest(
 	intake: Intake,
 	files: PreparedFile[],
 ): Promise<CreatedRequest> {
-	const recoveryPublicKey = await getRecoveryPublicKey()
+	const [recoveryPublicKey, leads] = await Promise.all([
+		getRecoveryPublicKey(),
+		listActiveLeadKeys(),
+	])
 	if (!recoveryPublicKey) throw new OfficeNotSetUpError()
-	const leads = await listActiveLeadKeys()
 
 	const caseId = randomUUID()
 	const caseKey = newSymmetricKey()
