@@ -13,7 +13,13 @@ import {
 	startTestPostgres,
 	uniqueDatabaseName,
 } from '../tests/support/postgres.ts'
-import { intakeBody, load, startBaselineServer, type LoadResult } from './bench/intake.ts'
+import {
+	intakeBody,
+	load,
+	startBaselineServer,
+	startFloorServer,
+	type LoadResult,
+} from './bench/intake.ts'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
 
@@ -24,9 +30,10 @@ const databaseUrl = await createDatabase(postgres.adminUrl, name)
 const secret = 'bench-secret-that-is-long-enough-for-the-schema'
 let app: Awaited<ReturnType<typeof startAppServer>> | undefined
 let baseline: Awaited<ReturnType<typeof startBaselineServer>> | undefined
+let floor: Awaited<ReturnType<typeof startFloorServer>> | undefined
 
 const row = (label: string, r: LoadResult) =>
-	`${label.padEnd(34)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
+	`${label.padEnd(36)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
 
 try {
 	await applyMigrations(databaseUrl)
@@ -66,14 +73,21 @@ try {
 
 	baseline = await startBaselineServer(databaseUrl, stored)
 	const bare = await load({ url: baseline.url, body, contentType, durationSeconds: DURATION })
+	await baseline.stop()
+	baseline = undefined
+
+	floor = await startFloorServer(databaseUrl)
+	const cryptoAndRows = await load({ url: floor.url, body, contentType, durationSeconds: DURATION })
 
 	console.log(row('baseline (bare insert, same size)', bare))
+	console.log(row('floor (crypto + rows, no framework)', cryptoAndRows))
 	console.log(row('intake (POST /request)', intake))
 	console.log(
-		`intake / baseline throughput: ${((intake.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % (goal: at least 50 %); stored per request: ${stored} bytes`,
+		`intake / baseline throughput: ${((intake.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % (goal: at least 50 %); floor / baseline: ${((cryptoAndRows.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} %; stored per request: ${stored} bytes`,
 	)
 } finally {
 	await baseline?.stop()
+	await floor?.stop()
 	await app?.stop()
 	await dropDatabase(postgres.adminUrl, name)
 	await postgres.stop()
