@@ -1,21 +1,26 @@
 // Demo data for the embedded default (never for a deployment with its own
 // DATABASE_URL, unless SEED_DEMO_DATA=true asks for it): the office's public
-// details, its recovery key and a lead who can read new requests.
+// details, its recovery key, one account per role with a known password and
+// TOTP secret, and about 200 varied cases over three years.
 import { generateRecoveryKey } from '../app/crypto/recovery-key.server.ts'
+import { stepAt } from '../app/crypto/totp-code.ts'
+import { sealTotpSecret } from '../app/crypto/totp.server.ts'
+import { toBytes } from '../app/db.server.ts'
 import type { PrismaClient } from '../app/generated/prisma/client'
 import { setRecoveryPublicKey } from '../app/models/office-keys.server.ts'
 import { createStaffUser } from '../app/models/staff-user.server.ts'
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts'
+import { seedDemoCases } from './demo-cases.ts'
 
-export const DEMO_LEAD = {
-	email: 'leitung@anlaufstelle.example',
-	displayName: 'Demo-Leitung',
-	password: 'demo-leitung-2026',
-}
+export { DEMO_ACCOUNTS, DEMO_LEAD } from './demo-accounts.ts'
 
-export type DemoSeed = { recoverySheet: string; lead: typeof DEMO_LEAD }
+export type DemoSeed = { recoverySheet: string; accounts: DemoAccount[]; cases: number }
 
 /** Seeds an empty database; returns what a demo user needs to know, or null if it was not empty. */
-export async function seedIfEmpty(prisma: PrismaClient): Promise<DemoSeed | null> {
+export async function seedIfEmpty(
+	prisma: PrismaClient,
+	options: { cases?: number } = {},
+): Promise<DemoSeed | null> {
 	if ((await prisma.officeSettings.count()) > 0) return null
 	await prisma.officeSettings.create({
 		data: {
@@ -28,6 +33,27 @@ export async function seedIfEmpty(prisma: PrismaClient): Promise<DemoSeed | null
 	})
 	const recovery = generateRecoveryKey()
 	await setRecoveryPublicKey(recovery.keyPair.publicKey)
-	await createStaffUser({ ...DEMO_LEAD, role: 'LEAD' })
-	return { recoverySheet: recovery.sheetText, lead: DEMO_LEAD }
+	const accounts = Object.values(DEMO_ACCOUNTS)
+	const ids: Record<string, string> = {}
+	for (const demo of accounts) {
+		const user = await createStaffUser(demo)
+		ids[demo.role] = user.id
+		// Enrolled already, so the demo signs in with the printed secret; the
+		// step before now lets the first real code through.
+		await prisma.staffUser.update({
+			where: { id: user.id },
+			data: {
+				totpSecret: toBytes(sealTotpSecret(demo.totpSecret)),
+				totpEnabledAt: new Date(),
+				totpLastStep: stepAt(Date.now()) - 2,
+			},
+			select: { id: true },
+		})
+	}
+	const cases = await seedDemoCases(prisma, {
+		count: options.cases ?? 200,
+		lead: { id: ids.LEAD!, password: DEMO_ACCOUNTS.lead.password },
+		counsellorId: ids.COUNSELLOR!,
+	})
+	return { recoverySheet: recovery.sheetText, accounts, cases }
 }

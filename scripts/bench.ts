@@ -20,6 +20,9 @@ import {
 	startFloorServer,
 	type LoadResult,
 } from './bench/intake.ts'
+import { CASES, measureInbox, RUNS_PER_FILTER } from './bench/inbox.ts'
+import { CONCURRENT_LOGINS, LOGIN_COST, LOGIN_RUNS, measureLogin } from './bench/login.ts'
+import type { Timing } from './bench/timing.ts'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
 
@@ -34,6 +37,11 @@ let floor: Awaited<ReturnType<typeof startFloorServer>> | undefined
 
 const row = (label: string, r: LoadResult) =>
 	`${label.padEnd(36)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0)).padStart(5)
+const timingRow = (label: string, t: Timing, rate = '') =>
+	`${label.padEnd(36)} ${rate.padEnd(13)}   p50 ${ms(t.p50)} ms   p95 ${ms(t.p95)} ms`
+const perSecond = (value: number, unit: string) => `${value.toFixed(1).padStart(5)} ${unit}/s`
 
 try {
 	await applyMigrations(databaseUrl)
@@ -78,12 +86,55 @@ try {
 
 	floor = await startFloorServer(databaseUrl)
 	const cryptoAndRows = await load({ url: floor.url, body, contentType, durationSeconds: DURATION })
+	await floor.stop()
+	floor = undefined
+	// The inbox and the logins are measured in this process: the servers
+	// would only compete with them for the cores.
+	await app.stop()
+	app = undefined
 
 	console.log(row('baseline (bare insert, same size)', bare))
 	console.log(row('floor (crypto + rows, no framework)', cryptoAndRows))
 	console.log(row('intake (POST /request)', intake))
 	console.log(
 		`intake / baseline throughput: ${((intake.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % (goal: at least 50 %); floor / baseline: ${((cryptoAndRows.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} %; stored per request: ${stored} bytes`,
+	)
+
+	console.log(
+		`\nInbox with ${CASES} cases: server time of one page (listCases), ${RUNS_PER_FILTER} runs per filter`,
+	)
+	const inbox = await measureInbox(databaseUrl)
+	console.log(`(cases seeded in ${inbox.seedSeconds.toFixed(1)} s)`)
+	console.log(timingRow('baseline (bare SQL page + count)', inbox.baseline))
+	for (const filter of inbox.filters) console.log(timingRow(`inbox, ${filter.label}`, filter))
+	console.log(timingRow('inbox, all of the above', inbox.all))
+	const slowest = inbox.filters.reduce((a, b) => (b.p95 > a.p95 ? b : a))
+	console.log(
+		`inbox / baseline p50: ${(inbox.all.p50 / inbox.baseline.p50).toFixed(1)}x; slowest filter: ${slowest.label} (p95 ${ms(slowest.p95).trim()} ms)`,
+	)
+
+	console.log(
+		`\nLogin at the chosen Argon2id cost (${LOGIN_COST}), ${LOGIN_RUNS} one at a time, then ${CONCURRENT_LOGINS} at once`,
+	)
+	const logins = await measureLogin()
+	console.log(timingRow('baseline (argon2.hash at OWASP min)', logins.baseline))
+	console.log(timingRow('login (verify + unwrap)', logins.login))
+	console.log(
+		timingRow(
+			`baseline, ${CONCURRENT_LOGINS} concurrent hashes`,
+			logins.baselineBurst,
+			perSecond(logins.baselineBurst.perSecond, 'hash'),
+		),
+	)
+	console.log(
+		timingRow(
+			`login, ${CONCURRENT_LOGINS} concurrent`,
+			logins.loginBurst,
+			perSecond(logins.loginBurst.perSecond, 'login'),
+		),
+	)
+	console.log(
+		`login / baseline time p50: ${(logins.login.p50 / logins.baseline.p50).toFixed(1)}x (a login runs Argon2 twice); logins per second / hashes per second: ${((logins.loginBurst.perSecond / logins.baselineBurst.perSecond) * 100).toFixed(0)} %`,
 	)
 } finally {
 	await baseline?.stop()

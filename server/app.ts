@@ -34,6 +34,11 @@ export function createApp(options: Options): express.Express {
 	app.use(compression())
 	app.use(clientKey(options.hashPepper))
 	app.use(sameOriginGuard)
+	// Staff pages show case data and one-time secrets: no cache may keep them.
+	app.use('/staff', (_req, res, next) => {
+		res.setHeader('Cache-Control', 'no-store')
+		next()
+	})
 
 	app.get('/healthz', (_req, res) => {
 		res.set('Cache-Control', 'no-store').type('text/plain').send('ok')

@@ -1,20 +1,30 @@
 // Rows that have outlived their use, removed every few minutes by every
 // instance (the deletes are idempotent, so instances need not coordinate):
-// reporter sessions idle past their 30 minutes, which no cookie can open any
-// more, and rate-limit counters of past windows.
+// reporter and staff sessions past their time, which no cookie can open any
+// more, and rate-limit counters of past windows. Once a day, the retention
+// job deletes the personal data of cases closed longer than the period.
 import type { Logger } from 'pino'
 import { errorSummary } from '../app/logger.server.ts'
 import { deleteExpiredCounters } from '../app/models/rate-limit.server.ts'
 import { deleteIdleReporterSessions } from '../app/models/reporter-session.server.ts'
+import { runRetention } from '../app/models/retention.server.ts'
+import { deleteExpiredStaffSessions } from '../app/models/staff-session.server.ts'
 
 const EVERY_MS = 5 * 60_000
+const RETENTION_EVERY_MS = 24 * 3_600_000
 
 export function startHousekeeping(logger: Logger): () => void {
+	let lastRetention = 0
 	const run = async () => {
 		try {
-			const sessions = await deleteIdleReporterSessions()
+			const sessions = (await deleteIdleReporterSessions()) + (await deleteExpiredStaffSessions())
 			const counters = await deleteExpiredCounters()
 			if (sessions || counters) logger.info({ sessions, counters }, 'housekeeping')
+			if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
+				const { deleted } = await runRetention()
+				lastRetention = Date.now()
+				logger.info({ cases: deleted.length }, 'retention: personal data deleted')
+			}
 		} catch (error) {
 			logger.warn({ err: errorSummary(error) }, 'housekeeping failed; will retry')
 		}

@@ -63,15 +63,29 @@ export async function main(): Promise<void> {
 		const { prisma, disconnectPrisma } = await import('../app/db.server.ts')
 		const seedDemoData = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.embedded
 		if (seedDemoData) {
-			const { seedIfEmpty } = await import('../prisma/seed.ts')
+			const { seedIfEmpty, DEMO_ACCOUNTS } = await import('../prisma/seed.ts')
 			const seeded = await seedIfEmpty(prisma)
 			if (seeded) {
-				logger.info('seeded demo data')
+				logger.info({ cases: seeded.cases }, 'seeded demo data')
 				// Demo only: a real office runs `npm run setup`, which shows the
 				// recovery key once as a sheet to print.
+				console.log(`\nDemo recovery key (shown once, not stored): ${seeded.recoverySheet}`)
+			}
+			const demo = Object.values(DEMO_ACCOUNTS)
+			const present = await prisma.staffUser.count({
+				where: { email: { in: demo.map((account) => account.email) } },
+			})
+			if (present > 0) {
 				console.log(
-					`\nDemo data created.\n  Lead: ${seeded.lead.email} / ${seeded.lead.password}\n` +
-						`  Demo recovery key (shown once, not stored): ${seeded.recoverySheet}\n`,
+					'\nDemo accounts (sign in at /staff; the code comes from an authenticator app set up\n' +
+						'with the TOTP secret: demo only, real accounts enrol at their first login):\n' +
+						demo
+							.map(
+								(account) =>
+									`  ${account.role.padEnd(10)} ${account.email} / ${account.password} / TOTP ${account.totpSecret}`,
+							)
+							.join('\n') +
+						'\n',
 				)
 			}
 		}

@@ -34,6 +34,27 @@ function loadWasm(): Promise<void> {
 }
 
 /**
+ * The pg adapter runs a migration script by splitting it at every `;`,
+ * which breaks any statement with a semicolon inside (a trigger function's
+ * body). PostgreSQL itself runs a whole script sent as one simple query, in
+ * one implicit transaction, so each migration is also all-or-nothing.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+	constructor(private readonly scriptPool: pg.Pool) {
+		super(scriptPool)
+	}
+
+	override async connect() {
+		const adapter = await super.connect()
+		const withErrors = adapter as unknown as { onError(error: unknown): never }
+		adapter.executeScript = async (script: string) => {
+			await this.scriptPool.query(script).catch((error: unknown) => withErrors.onError(error))
+		}
+		return adapter
+	}
+}
+
+/**
  * Runs `work` with a schema engine connected to `connectionString`, then
  * frees the engine and closes its connections (a database with open
  * connections cannot serve as a template or be dropped).
@@ -46,7 +67,7 @@ export async function withSchemaEngine<T>(
 	await loadWasm()
 	const pool = new pg.Pool({ connectionString, max: 2 })
 	try {
-		const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
+		const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool))
 		const engine = await bindings.SchemaEngine.new(
 			{ datamodels: [['schema.prisma', schemaText]] },
 			() => {},

@@ -72,7 +72,7 @@ function RequiredMark({ required, namespace }: { required?: boolean; namespace: 
 export function TextField(
 	props: Common & {
 		defaultValue?: string
-		type?: 'text' | 'email' | 'tel'
+		type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number'
 		autoComplete?: string
 		maxLength?: number
 	},

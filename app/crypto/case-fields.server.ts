@@ -10,6 +10,7 @@ export type CaseField =
 	| 'contact'
 	| 'interpreterLanguage'
 	| `message:${string}`
+	| `note:${string}`
 	| `attachment:${string}`
 	| `attachmentName:${string}`
 

@@ -4,6 +4,7 @@
 import argon2 from 'argon2'
 import { randomBytes } from 'node:crypto'
 import { decrypt, encrypt } from './aead.server'
+import { throughArgon2Gate } from './argon2-gate.server'
 
 /** OWASP's second recommended profile; docs/decisions records the choice. */
 export const KEY_DERIVATION = {
@@ -14,7 +15,9 @@ export const KEY_DERIVATION = {
 } as const
 
 async function keyFromPassword(password: string, salt: Buffer): Promise<Buffer> {
-	return argon2.hash(password, { ...KEY_DERIVATION, salt, hashLength: 32, raw: true })
+	return throughArgon2Gate(() =>
+		argon2.hash(password, { ...KEY_DERIVATION, salt, hashLength: 32, raw: true }),
+	)
 }
 
 export async function wrapWithPassword(secret: Buffer, password: string) {

@@ -109,3 +109,31 @@ export type AreaOfLife = (typeof AREAS_OF_LIFE)[number]
 export type DiscriminationForm = (typeof DISCRIMINATION_FORMS)[number]
 export type Motive = (typeof MOTIVES)[number]
 export type Actor = (typeof ACTORS)[number]
+
+/** Counselling services a case records (product.md, "What a case records"). */
+export const SERVICE_TYPES = [
+	'information',
+	'psychosocial',
+	'legal_information',
+	'intervention',
+	'mediation',
+	'referral',
+	'accompaniment',
+	'interpreting',
+] as const
+export type ServiceType = (typeof SERVICE_TYPES)[number]
+
+export const CASE_STATUSES = ['NEW', 'IN_PROGRESS', 'CLOSED', 'NOT_DISCRIMINATION'] as const
+export type CaseStatusName = (typeof CASE_STATUSES)[number]
+
+/** How a closed case ended, for the annual report. */
+export const OUTCOMES = [
+	'resolved',
+	'partly_resolved',
+	'not_resolved',
+	'referred',
+	'information_given',
+	'contact_lost',
+	'withdrawn',
+] as const
+export type Outcome = (typeof OUTCOMES)[number]

@@ -3,8 +3,7 @@ import type { LanguageScope } from './languages'
 /** The translation namespaces a page of each scope may use. */
 export const NAMESPACES: Record<LanguageScope, readonly string[]> = {
 	public: ['common', 'start', 'intake', 'taxonomy', 'followup'],
-	// The staff area (casework issue) adds its own namespace here.
-	staff: ['common'],
+	staff: ['common', 'taxonomy', 'staff'],
 }
 
 export function scopeOfPath(pathname: string): LanguageScope {

@@ -10,6 +10,10 @@ export const RATE_LIMITS = {
 	submission: { bucket: 'submission', limit: 20, windowSeconds: 3600 },
 	/** Wrong follow-up codes; the tenth try in a row is refused. */
 	codeLookup: { bucket: 'code-lookup', limit: 9, windowSeconds: 900 },
+	/** Failed staff logins (password or second factor) per account: the tenth in a row is refused. */
+	loginAccount: { bucket: 'login-account', limit: 9, windowSeconds: 900 },
+	/** Failed staff logins per client, whichever accounts they try. */
+	loginClient: { bucket: 'login-client', limit: 30, windowSeconds: 900 },
 } satisfies Record<string, RateLimit>
 
 const windowStartOf = (rule: RateLimit, now: Date) =>

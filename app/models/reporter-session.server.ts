@@ -12,11 +12,12 @@ import {
 import { openSealed } from '~/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/db.server'
 import { getHashPepper } from '~/hash-pepper.server'
+import type { SessionToken } from '~/sessions/token-cookie.server'
 
 export const REPORTER_IDLE_MINUTES = 30
 
 /** What the cookie holds: the session's id and the key that opens its row. */
-export type ReporterSessionToken = { id: string; key: Buffer }
+export type ReporterSessionToken = SessionToken
 
 /** The acting reporter: one case, its key, for this request only. */
 export type Reporter = { caseId: string; caseKey: Buffer }

@@ -1,32 +1,55 @@
+// Staff accounts: their login verifier, key pair and role. An account gets
+// its key pair when it is activated (setup, invitation, demo seed); the
+// private key exists on the server only wrapped by the password.
 import { generateKeyPair } from '~/crypto/key-pairs.server'
-import { wrapWithPassword } from '~/crypto/password-wrap.server'
+import { hashPassword } from '~/crypto/password-hash.server'
+import { unwrapWithPassword, wrapWithPassword } from '~/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/db.server'
-import type { StaffRole } from '~/generated/prisma/enums'
+import type { StaffRoleName } from '~/domain/permissions'
 
-/**
- * Creates an account with its key pair; the private key is kept only wrapped
- * by the password. (Invitations, login and two-factor arrive with the
- * back-office issue; until then setup and the demo seed use this.)
- */
 export async function createStaffUser(input: {
 	email: string
 	displayName: string
-	role: StaffRole
+	role: StaffRoleName
 	password: string
 }) {
 	const keyPair = generateKeyPair()
-	const { wrapped, salt } = await wrapWithPassword(keyPair.privateKey, input.password)
-	return prisma.staffUser.create({
-		data: {
-			email: input.email.toLowerCase(),
-			displayName: input.displayName,
-			role: input.role,
-			publicKey: toBytes(keyPair.publicKey),
-			wrappedPrivateKey: toBytes(wrapped),
-			keySalt: toBytes(salt),
-		},
-		select: { id: true, email: true, role: true },
+	const [{ wrapped, salt }, passwordHash] = await Promise.all([
+		wrapWithPassword(keyPair.privateKey, input.password),
+		hashPassword(input.password),
+	])
+	keyPair.privateKey.fill(0)
+	return prisma.$transaction(async (tx) => {
+		const user = await tx.staffUser.create({
+			data: {
+				email: input.email.trim().toLowerCase(),
+				displayName: input.displayName,
+				role: input.role,
+				passwordHash,
+				publicKey: toBytes(keyPair.publicKey),
+				wrappedPrivateKey: toBytes(wrapped),
+				keySalt: toBytes(salt),
+			},
+			select: { id: true, email: true, role: true },
+		})
+		if (input.role === 'LEAD') await queueGrantsForNewLead(tx, user.id)
+		return user
 	})
+}
+
+/**
+ * A new lead must read every case, but only a session that can open a case
+ * can wrap its key: the lead gets pending grants, which other leads'
+ * sessions (or the recovery ceremony) complete.
+ */
+async function queueGrantsForNewLead(
+	tx: Pick<typeof prisma, '$executeRaw'>,
+	staffUserId: string,
+): Promise<void> {
+	await tx.$executeRaw`
+		INSERT INTO "PendingGrant" ("caseId", "staffUserId")
+		SELECT "id", ${staffUserId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
+		ON CONFLICT DO NOTHING`
 }
 
 /** The leads every new request is wrapped to (security-model.md, "New request"). */
@@ -35,4 +58,27 @@ export async function listActiveLeadKeys() {
 		where: { role: 'LEAD', active: true },
 		select: { id: true, publicKey: true },
 	})
+}
+
+export async function findStaffForLogin(email: string) {
+	return prisma.staffUser.findUnique({
+		where: { email: email.trim().toLowerCase() },
+		select: {
+			id: true,
+			email: true,
+			role: true,
+			active: true,
+			passwordHash: true,
+			wrappedPrivateKey: true,
+			keySalt: true,
+		},
+	})
+}
+
+/** The private key, opened with the password (throws when it does not open). */
+export function openPrivateKey(
+	account: { wrappedPrivateKey: Uint8Array; keySalt: Uint8Array },
+	password: string,
+) {
+	return unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password)
 }

@@ -14,11 +14,7 @@ import {
 } from '~/attachments/multipart.server'
 import { fileErrorKey, prepareAttachments } from '~/attachments/prepare.server'
 import { LIMITS } from '~/domain/intake-schema'
-import {
-	clearReporterCookie,
-	readReporterToken,
-	reporterCookie,
-} from '~/follow-up/session-cookie.server'
+import { reporterSessionCookie } from '~/sessions/token-cookie.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { BODY_LIMITS } from '~/intake/submit-intake.server'
 import { addReporterMessage, getFollowUpView } from '~/models/follow-up.server'
@@ -40,12 +36,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		: url.searchParams.get('left')
 			? 'left'
 			: null
-	const token = readReporterToken(request)
+	const token = reporterSessionCookie.read(request)
 	const reporter = token ? await getReporter(token) : null
 	if (!reporter) {
 		return data(
 			{ title: t('followup:pageTitle'), view: null, notice: token ? ('expired' as const) : notice },
-			{ headers: token ? { ...NO_STORE, 'Set-Cookie': clearReporterCookie(request) } : NO_STORE },
+			{
+				headers: token
+					? { ...NO_STORE, 'Set-Cookie': reporterSessionCookie.clear(request) }
+					: NO_STORE,
+			},
 		)
 	}
 	return data(
@@ -79,18 +79,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			return data({ error: 'followup:wrongCode', code }, { status: 400, headers: NO_STORE })
 		}
 		await reset(RATE_LIMITS.codeLookup, context.clientKey)
-		return redirect('/follow-up', { headers: { 'Set-Cookie': reporterCookie(request, token) } })
+		return redirect('/follow-up', {
+			headers: { 'Set-Cookie': reporterSessionCookie.serialize(request, token) },
+		})
 	}
 
-	const token = readReporterToken(request)
+	const token = reporterSessionCookie.read(request)
 	const reporter = token ? await getReporter(token) : null
 	if (!token || !reporter)
-		return redirect('/follow-up', { headers: { 'Set-Cookie': clearReporterCookie(request) } })
+		return redirect('/follow-up', {
+			headers: { 'Set-Cookie': reporterSessionCookie.clear(request) },
+		})
 
 	if (intent === 'leave') {
 		await endReporterSession(token)
 		return redirect('/follow-up?left=1', {
-			headers: { 'Set-Cookie': clearReporterCookie(request) },
+			headers: { 'Set-Cookie': reporterSessionCookie.clear(request) },
 		})
 	}
 

@@ -85,7 +85,7 @@ describe('a stored request', () => {
 		for (const keyPair of [leadKeyPair, recoveryKeyPair]) {
 			const caseKey = stored.grants.map((g) => openSealed(g.sealedKey, keyPair)).find(Boolean)
 			expect(caseKey).toBeTruthy()
-			expect(decryptCaseText(caseKey!, stored.id, 'narrative', stored.narrative)).toBe(
+			expect(decryptCaseText(caseKey!, stored.id, 'narrative', stored.narrative!)).toBe(
 				phrases.narrative,
 			)
 		}

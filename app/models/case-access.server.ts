@@ -1,0 +1,42 @@
+// Which cases a staff member may touch, and the key that opens one. Every
+// case function goes through `caseScope` (the permission check, as a query
+// filter) and `openCaseKey` (the cryptographic check: no grant, no key).
+import { openSealed, publicKeyOf } from '~/crypto/key-pairs.server'
+import { prisma } from '~/db.server'
+import { can, ForbiddenError } from '~/domain/permissions'
+import type { Prisma } from '~/generated/prisma/client'
+import type { StaffActor } from './staff-session.server'
+
+/** The cases this actor may see at all, as a Prisma filter; throws for roles without casework. */
+export function caseScope(actor: StaffActor): Prisma.CaseWhereInput {
+	if (can(actor.role, 'case:work-all')) return {}
+	if (can(actor.role, 'case:work-assigned')) return { assignedToId: actor.id }
+	throw new ForbiddenError()
+}
+
+export const isLead = (actor: StaffActor) => can(actor.role, 'case:work-all')
+
+export function requireLead(actor: StaffActor): void {
+	if (!isLead(actor)) throw new ForbiddenError()
+}
+
+/** The case key through this actor's own grant, or null (no grant yet, or none at all). */
+export async function openCaseKey(actor: StaffActor, caseId: string): Promise<Buffer | null> {
+	const grant = await prisma.caseKeyGrant.findFirst({
+		where: { caseId, holder: 'STAFF', staffUserId: actor.id },
+		select: { sealedKey: true },
+	})
+	if (!grant) return null
+	return openSealed(grant.sealedKey, {
+		publicKey: publicKeyOf(actor.privateKey),
+		privateKey: actor.privateKey,
+	})
+}
+
+/** A case in scope by its reference, or null: out of scope and missing look the same. */
+export async function findCaseInScope(actor: StaffActor, reference: string) {
+	return prisma.case.findFirst({
+		where: { AND: [caseScope(actor), { reference: reference.toUpperCase() }] },
+		select: { id: true, reference: true, status: true, assignedToId: true },
+	})
+}

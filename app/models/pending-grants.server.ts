@@ -1,0 +1,89 @@
+// Completing pending grants (security-model.md, "New lead, or a lead
+// without a grant"): a lead's session that can open a case wraps its key to
+// each staff member still waiting for it. Run when a lead signs in, in
+// batches, so that a new lead of a large office does not slow a login.
+import { openSealed, publicKeyOf, sealTo } from '~/crypto/key-pairs.server'
+import { prisma, toBytes } from '~/db.server'
+import { errorSummary, getLogger } from '~/logger.server'
+import { recordAudit } from './audit.server'
+import { isLead } from './case-access.server'
+import type { StaffActor } from './staff-session.server'
+
+const BATCH = 200
+
+async function completeBatch(actor: StaffActor): Promise<number> {
+	const pending = await prisma.pendingGrant.findMany({
+		where: {
+			staffUserId: { not: actor.id },
+			staffUser: { active: true },
+			case: { grants: { some: { holder: 'STAFF', staffUserId: actor.id } } },
+		},
+		take: BATCH,
+		select: { caseId: true, staffUserId: true, staffUser: { select: { publicKey: true } } },
+	})
+	if (pending.length === 0) return 0
+	const ownGrants = await prisma.caseKeyGrant.findMany({
+		where: {
+			holder: 'STAFF',
+			staffUserId: actor.id,
+			caseId: { in: [...new Set(pending.map((grant) => grant.caseId))] },
+		},
+		select: { caseId: true, sealedKey: true },
+	})
+	const keyPair = { publicKey: publicKeyOf(actor.privateKey), privateKey: actor.privateKey }
+	const sealed = new Map(ownGrants.map((grant) => [grant.caseId, grant.sealedKey]))
+	let completed = 0
+	for (const grant of pending) {
+		const own = sealed.get(grant.caseId)
+		const caseKey = own ? openSealed(own, keyPair) : null
+		if (!caseKey) continue
+		await prisma.$transaction([
+			prisma.caseKeyGrant.upsert({
+				where: {
+					caseId_holder_staffUserId: {
+						caseId: grant.caseId,
+						holder: 'STAFF',
+						staffUserId: grant.staffUserId,
+					},
+				},
+				create: {
+					caseId: grant.caseId,
+					holder: 'STAFF',
+					staffUserId: grant.staffUserId,
+					sealedKey: toBytes(sealTo(grant.staffUser.publicKey, caseKey)),
+				},
+				update: { sealedKey: toBytes(sealTo(grant.staffUser.publicKey, caseKey)) },
+				select: { id: true },
+			}),
+			prisma.pendingGrant.delete({
+				where: { caseId_staffUserId: { caseId: grant.caseId, staffUserId: grant.staffUserId } },
+			}),
+		])
+		caseKey.fill(0)
+		completed++
+	}
+	return completed
+}
+
+/** Completes the first batch now and the rest in the background. */
+export async function completePendingGrants(actor: StaffActor): Promise<number> {
+	if (!isLead(actor)) return 0
+	const first = await completeBatch(actor)
+	if (first > 0) {
+		await recordAudit({ action: 'case.grants-completed', actor, detail: { count: first } })
+	}
+	if (first === BATCH) {
+		const privateKey = Buffer.from(actor.privateKey)
+		void (async () => {
+			let total = 0
+			for (let done = BATCH; done === BATCH; total += done) {
+				done = await completeBatch({ ...actor, privateKey })
+			}
+			privateKey.fill(0)
+			await recordAudit({ action: 'case.grants-completed', actor, detail: { count: total } })
+		})().catch((error: unknown) =>
+			getLogger().error({ error: errorSummary(error) }, 'completing pending grants failed'),
+		)
+	}
+	return first
+}

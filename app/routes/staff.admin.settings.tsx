@@ -1,0 +1,108 @@
+import {
+	data,
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { TextField } from '~/components/form-fields'
+import { SettingsSchema } from '~/domain/staff-forms'
+import { valueOf } from '~/forms/form-values'
+import { parseForm } from '~/forms/parse-form.server'
+import { getTranslator } from '~/i18n/translate.server'
+import { getOfficeSettings, updateOfficeSettings } from '~/models/office-settings.server'
+import { requireStaffActor } from '~/staff/auth.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const actor = await requireStaffActor(request, 'settings:manage')
+	const { t } = getTranslator(request)
+	return { title: t('staff:settings.title'), settings: await getOfficeSettings(actor) }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
+
+export async function action({ request }: ActionFunctionArgs) {
+	const actor = await requireStaffActor(request, 'settings:manage')
+	const form = parseForm(await request.formData(), SettingsSchema)
+	if (!form.success) {
+		return data({ errors: form.errors, values: form.values, saved: false }, { status: 400 })
+	}
+	await updateOfficeSettings(actor, form.data)
+	return { errors: {} as Record<string, string>, values: form.values, saved: true }
+}
+
+export default function SettingsPage() {
+	const { settings } = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const { t } = useTranslation('staff')
+	const errors: Record<string, string> = result?.errors ?? {}
+	const value = (name: keyof NonNullable<typeof settings>) =>
+		valueOf(result?.values, name) ?? String(settings?.[name] ?? '')
+	return (
+		<section className="narrow">
+			<h1>{t('settings.title')}</h1>
+			{result?.saved ? (
+				<p className="notice" role="status">
+					{t('settings.saved')}
+				</p>
+			) : null}
+			<Form method="post" noValidate>
+				<TextField
+					name="officeName"
+					label={t('settings.officeName')}
+					defaultValue={value('officeName')}
+					error={errors.officeName}
+					namespace="staff"
+					required
+				/>
+				<TextField
+					name="contactEmail"
+					type="email"
+					label={t('settings.contactEmail')}
+					defaultValue={value('contactEmail')}
+					error={errors.contactEmail}
+					namespace="staff"
+				/>
+				<TextField
+					name="contactPhone"
+					type="tel"
+					label={t('settings.contactPhone')}
+					defaultValue={value('contactPhone')}
+					error={errors.contactPhone}
+					namespace="staff"
+				/>
+				<TextField
+					name="address"
+					label={t('settings.address')}
+					defaultValue={value('address')}
+					error={errors.address}
+					namespace="staff"
+				/>
+				<TextField
+					name="retentionMonths"
+					type="number"
+					label={t('settings.retentionMonths')}
+					hint={t('settings.retentionHint')}
+					defaultValue={value('retentionMonths')}
+					error={errors.retentionMonths}
+					namespace="staff"
+					required
+				/>
+				<TextField
+					name="statisticsThreshold"
+					type="number"
+					label={t('settings.statisticsThreshold')}
+					hint={t('settings.thresholdHint')}
+					defaultValue={value('statisticsThreshold')}
+					error={errors.statisticsThreshold}
+					namespace="staff"
+					required
+				/>
+				<button type="submit" className="button-primary">
+					{t('settings.submit')}
+				</button>
+			</Form>
+		</section>
+	)
+}

@@ -1,0 +1,26 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { worksCases } from '~/domain/permissions'
+import { readAttachment } from '~/models/case.server'
+import { requireStaffActor } from '~/staff/auth.server'
+
+/**
+ * An attachment, decrypted for someone allowed to read the case. Always a
+ * download (never shown inline, where a crafted file could run as a page),
+ * with nosniff and a sandboxing CSP as a second line.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
+	const file = await readAttachment(actor, params.reference ?? '', params.attachmentId ?? '')
+	if (!file) throw new Response('Not found', { status: 404 })
+	const asciiName = file.name.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment'
+	return new Response(new Uint8Array(file.content), {
+		headers: {
+			'Content-Type': file.mediaType,
+			'Content-Length': String(file.content.length),
+			'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+			'X-Content-Type-Options': 'nosniff',
+			'Content-Security-Policy': "default-src 'none'; sandbox",
+			'Cache-Control': 'no-store',
+		},
+	})
+}

@@ -1,0 +1,21 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { recordAudit } from '~/models/audit.server'
+import { endStaffSession } from '~/models/staff-session.server'
+import { staffSessionCookie } from '~/sessions/token-cookie.server'
+import { getOpenedSession } from '~/staff/auth.server'
+
+export async function loader() {
+	return redirect('/staff/login')
+}
+
+/** Ends the session on the server, not only in the browser. */
+export async function action({ request }: ActionFunctionArgs) {
+	const session = await getOpenedSession(request)
+	if (session) {
+		await endStaffSession(session.sessionId)
+		await recordAudit({ action: 'logout', actor: session, targetUserId: session.id })
+	}
+	return redirect('/staff/login?loggedOut=1', {
+		headers: { 'Set-Cookie': staffSessionCookie.clear(request) },
+	})
+}

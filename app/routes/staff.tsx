@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { can, worksCases } from '~/domain/permissions'
+import { getStaffActor } from '~/staff/auth.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const actor = await getStaffActor(request)
+	if (!actor) return { user: null }
+	return {
+		user: {
+			displayName: actor.displayName,
+			role: actor.role,
+			cases: worksCases(actor.role),
+			audit: can(actor.role, 'audit:read'),
+			admin: can(actor.role, 'staff:manage'),
+			statistics: can(actor.role, 'statistics:read'),
+		},
+	}
+}
+
+export default function StaffLayout() {
+	const { user } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('staff')
+	return (
+		<div className="staff">
+			{user ? (
+				<nav className="staff-nav" aria-label={t('nav.label')}>
+					<ul>
+						{user.cases ? (
+							<li>
+								<NavLink to="/staff/cases">{t('nav.cases')}</NavLink>
+							</li>
+						) : null}
+						{user.statistics ? (
+							<li>
+								<NavLink to="/staff/statistics">{t('nav.statistics')}</NavLink>
+							</li>
+						) : null}
+						{user.admin ? (
+							<>
+								<li>
+									<NavLink to="/staff/admin/users">{t('nav.users')}</NavLink>
+								</li>
+								<li>
+									<NavLink to="/staff/admin/settings">{t('nav.settings')}</NavLink>
+								</li>
+							</>
+						) : null}
+						{user.audit ? (
+							<li>
+								<NavLink to="/staff/audit">{t('nav.audit')}</NavLink>
+							</li>
+						) : null}
+						<li>
+							<NavLink to="/staff/account">{t('nav.account')}</NavLink>
+						</li>
+					</ul>
+					<p className="staff-user">
+						{user.displayName} · {t(`roles.${user.role}`)}
+					</p>
+					<Form method="post" action="/staff/logout">
+						<button type="submit" className="button-secondary">
+							{t('nav.logout')}
+						</button>
+					</Form>
+				</nav>
+			) : null}
+			<Outlet />
+		</div>
+	)
+}

@@ -1,0 +1,140 @@
+import {
+	data,
+	redirect,
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { TextField } from '~/components/form-fields'
+import { homePathOf } from '~/domain/permissions'
+import { SecondFactorSchema } from '~/domain/staff-forms'
+import { parseForm } from '~/forms/parse-form.server'
+import { getTranslator } from '~/i18n/translate.server'
+import { recordAudit } from '~/models/audit.server'
+import { completePendingGrants } from '~/models/pending-grants.server'
+import { upgradeSession, type OpenedSession } from '~/models/staff-session.server'
+import { checkSecondFactor, confirmEnrolment, enrolmentFor } from '~/models/two-factor.server'
+import { staffSessionCookie } from '~/sessions/token-cookie.server'
+import { requireHalfSession, safeRedirectPath } from '~/staff/auth.server'
+import { qrCodeSvg } from '~/staff/qr-code.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const session = await requireHalfSession(request)
+	const { t } = getTranslator(request)
+	const redirectTo = safeRedirectPath(
+		new URL(request.url).searchParams.get('redirectTo'),
+		homePathOf(session.role),
+	)
+	if (session.totpEnabled) {
+		return { title: t('staff:twoFactor.title'), redirectTo, enrolment: null }
+	}
+	const { secret, uri } = await enrolmentFor(session)
+	return {
+		title: t('staff:twoFactor.enrolTitle'),
+		redirectTo,
+		enrolment: { secret: secret.replace(/(.{4})/g, '$1 ').trim(), qr: await qrCodeSvg(uri) },
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
+
+async function signIn(request: Request, session: OpenedSession) {
+	const token = await upgradeSession(session)
+	await recordAudit({ action: 'login', actor: session, targetUserId: session.id })
+	const full = { ...session, twoFactorPassed: true }
+	// A lead's new session completes the grants other staff are waiting for.
+	await completePendingGrants(full)
+	return staffSessionCookie.serialize(request, token)
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const session = await requireHalfSession(request)
+	const form = parseForm(await request.formData(), SecondFactorSchema)
+	if (!form.success) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 })
+	const redirectTo = safeRedirectPath(form.data.redirectTo ?? null, homePathOf(session.role))
+
+	if (!session.totpEnabled) {
+		const recoveryCodes = await confirmEnrolment(session, form.data.code)
+		if (!recoveryCodes) {
+			return data({ errors: { code: 'twoFactor.wrongCode' }, recoveryCodes: null }, { status: 400 })
+		}
+		const cookie = await signIn(request, session)
+		return data({ errors: {}, recoveryCodes, redirectTo }, { headers: { 'Set-Cookie': cookie } })
+	}
+
+	const result = await checkSecondFactor(session, form.data.code, context.clientKey)
+	if (result !== 'passed') {
+		const key = result === 'throttled' ? 'login.throttled' : 'twoFactor.wrongCode'
+		return data(
+			{ errors: { code: key }, recoveryCodes: null },
+			{ status: result === 'throttled' ? 429 : 400 },
+		)
+	}
+	return redirect(redirectTo, { headers: { 'Set-Cookie': await signIn(request, session) } })
+}
+
+export default function TwoFactorPage() {
+	const { enrolment, redirectTo } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('staff')
+	const errors: Record<string, string> = actionData?.errors ?? {}
+
+	if (actionData?.recoveryCodes) {
+		return (
+			<section className="narrow">
+				<h1>{t('twoFactor.recoveryTitle')}</h1>
+				<p>{t('twoFactor.recoveryText')}</p>
+				<ol className="recovery-codes">
+					{actionData.recoveryCodes.map((code) => (
+						<li key={code}>
+							<code>{code}</code>
+						</li>
+					))}
+				</ol>
+				<a className="button-primary" href={actionData.redirectTo ?? '/staff'}>
+					{t('twoFactor.recoveryDone')}
+				</a>
+			</section>
+		)
+	}
+
+	return (
+		<section className="narrow">
+			<h1>{enrolment ? t('twoFactor.enrolTitle') : t('twoFactor.title')}</h1>
+			{enrolment ? (
+				<>
+					<p>{t('twoFactor.enrolText')}</p>
+					<div
+						className="qr-code"
+						role="img"
+						aria-label={t('twoFactor.qrLabel')}
+						// The SVG is drawn on the server from our own otpauth URI.
+						dangerouslySetInnerHTML={{ __html: enrolment.qr }}
+					/>
+					<p>
+						{t('twoFactor.secretText')} <code className="totp-secret">{enrolment.secret}</code>
+					</p>
+				</>
+			) : (
+				<p>{t('twoFactor.text')}</p>
+			)}
+			<Form method="post" noValidate>
+				<input type="hidden" name="redirectTo" value={redirectTo} />
+				<TextField
+					name="code"
+					label={enrolment ? t('twoFactor.firstCode') : t('twoFactor.code')}
+					hint={enrolment ? undefined : t('twoFactor.codeHint')}
+					autoComplete="one-time-code"
+					error={errors.code}
+					namespace="staff"
+					required
+				/>
+				<button type="submit" className="button-primary">
+					{t('twoFactor.submit')}
+				</button>
+			</Form>
+		</section>
+	)
+}

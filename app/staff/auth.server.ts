@@ -1,0 +1,69 @@
+// The gate of every staff page: `getStaffActor` returns the signed-in staff
+// member or null; `requireStaffActor` throws a redirect to the login page (or
+// a 403 when the role lacks the permission). Half-open sessions (password
+// given, second factor not yet) are for the two-factor page only.
+import { redirect } from '@remix-run/node'
+import { can, type Permission } from '~/domain/permissions'
+import { recordAudit } from '~/models/audit.server'
+import {
+	readStaffSession,
+	type OpenedSession,
+	type StaffActor,
+} from '~/models/staff-session.server'
+import { staffSessionCookie } from '~/sessions/token-cookie.server'
+
+export async function getOpenedSession(request: Request): Promise<OpenedSession | null> {
+	const token = staffSessionCookie.read(request)
+	return token ? readStaffSession(token) : null
+}
+
+export async function getStaffActor(request: Request): Promise<StaffActor | null> {
+	const session = await getOpenedSession(request)
+	return session?.twoFactorPassed ? session : null
+}
+
+function loginRedirect(request: Request): Response {
+	const url = new URL(request.url)
+	const back = url.pathname + url.search
+	const headers = staffSessionCookie.read(request)
+		? { 'Set-Cookie': staffSessionCookie.clear(request) }
+		: undefined
+	return redirect(`/staff/login?redirectTo=${encodeURIComponent(back)}`, { headers })
+}
+
+export async function requireStaffActor(
+	request: Request,
+	permission?: Permission | ((actor: StaffActor) => boolean),
+): Promise<StaffActor> {
+	const actor = await getStaffActor(request)
+	if (!actor) throw loginRedirect(request)
+	const allowed =
+		permission === undefined ||
+		(typeof permission === 'function' ? permission(actor) : can(actor.role, permission))
+	if (!allowed) {
+		const { pathname } = new URL(request.url)
+		await recordAudit({
+			action: 'access.denied',
+			actor,
+			caseReference: /^\/staff\/cases\/([^/.]+)/.exec(pathname)?.[1]?.slice(0, 20) ?? null,
+			detail: { path: pathname.slice(0, 200), method: request.method },
+		})
+		throw new Response('Forbidden', { status: 403 })
+	}
+	return actor
+}
+
+/** The two-factor page's gate: a session past its password but not yet its second factor. */
+export async function requireHalfSession(request: Request): Promise<OpenedSession> {
+	const session = await getOpenedSession(request)
+	if (!session || session.twoFactorPassed) throw loginRedirect(request)
+	return session
+}
+
+/** Only local paths, so a crafted link cannot send a signed-in person elsewhere. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null, fallback: string) {
+	if (typeof value !== 'string' || !value.startsWith('/staff') || value.startsWith('//')) {
+		return fallback
+	}
+	return value
+}

@@ -1,0 +1,23 @@
+// `npm run jobs:retention`: the retention job on demand (the server also runs
+// it daily). Uses DATABASE_URL, or the embedded database under .data/.
+import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
+import { openDatabase } from '../../server/database.ts'
+import { applyMigrations } from '../../server/migrations.ts'
+
+loadDotEnvFile()
+const database = await openDatabase(parseEnv(process.env), () => {})
+process.env.DATABASE_URL = database.url
+try {
+	await applyMigrations(database.url)
+	const { runRetention } = await import('../../app/models/retention.server.ts')
+	const { disconnectPrisma } = await import('../../app/db.server.ts')
+	const { deleted } = await runRetention()
+	console.log(
+		deleted.length
+			? `Deleted the personal data of ${deleted.length} case(s): ${deleted.join(', ')}`
+			: 'No case is due for deletion.',
+	)
+	await disconnectPrisma()
+} finally {
+	await database.close()
+}

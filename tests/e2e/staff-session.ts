@@ -1,0 +1,34 @@
+// Signing in as a demo account in the browser, with a TOTP code computed
+// from the account's secret as an authenticator app would. A code is
+// accepted once per 30-second step; when another test used this step's code
+// already, the next step's code (accepted for clock drift) is used.
+import type { Page } from '@playwright/test'
+import { totpCode } from '../../app/crypto/totp-code.ts'
+import type { DemoAccount } from '../../prisma/demo-accounts.ts'
+import { expect } from './fixtures'
+
+export async function signIn(page: Page, account: DemoAccount, path = '/staff') {
+	await page.goto(`/staff/login?redirectTo=${encodeURIComponent(path)}`)
+	await page.getByLabel('E-Mail').fill(account.email)
+	await page.getByLabel('Passwort').fill(account.password)
+	await page.getByRole('button', { name: 'Anmelden' }).click()
+	await expect(page.getByRole('heading', { name: 'Zweiter Faktor' })).toBeVisible()
+	for (let attempt = 0; attempt < 4; attempt++) {
+		if (attempt === 2) await page.waitForTimeout(30_000)
+		const offset = attempt % 2 === 0 ? 0 : 30_000
+		await page
+			.getByRole('textbox', { name: /^Code/ })
+			.fill(totpCode(account.totpSecret, Date.now() + offset))
+		const [response] = await Promise.all([
+			page.waitForResponse(
+				(r) => r.url().includes('/staff/two-factor') && r.request().method() === 'POST',
+			),
+			page.getByRole('button', { name: 'Bestätigen' }).click(),
+		])
+		if (response.status() < 400) {
+			await page.waitForURL((url) => !url.pathname.startsWith('/staff/two-factor'))
+			return
+		}
+	}
+	throw new Error(`could not sign in as ${account.email}`)
+}

@@ -1,0 +1,127 @@
+import pg from 'pg'
+import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { signIn } from './staff-session'
+
+const { lead, counsellor, admin, statistics } = DEMO_ACCOUNTS
+
+async function database<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
+	await client.connect()
+	try {
+		return await work(client)
+	} finally {
+		await client.end()
+	}
+}
+
+test('each demo account signs in with its TOTP and lands where its role works', async ({
+	browser,
+}) => {
+	const homes = [
+		[lead, 'Fälle'],
+		[counsellor, 'Fälle'],
+		[admin, 'Mitarbeitende'],
+		[statistics, 'Statistik'],
+	] as const
+	for (const [account, heading] of homes) {
+		const context = await browser.newContext()
+		const page = await context.newPage()
+		await signIn(page, account)
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+		await expectNoAxeViolations(page)
+		await context.close()
+	}
+})
+
+test('a counsellor works a fresh request from inbox to closed and talks with the reporter', async ({
+	browser,
+}) => {
+	test.setTimeout(180_000)
+	// The reporter sends a request.
+	const reporter = await (await browser.newContext()).newPage()
+	await reporter.goto('/request')
+	const started = Date.now()
+	const phrase = `Phrase Kastanien-Viadukt ${Date.now()}`
+	await reporter
+		.getByLabel('Beschreiben Sie, was passiert ist')
+		.fill(`Am Schalter abgewiesen. ${phrase}`)
+	await reporter.getByRole('checkbox', { name: 'Verwaltung', exact: true }).check()
+	await reporter.getByLabel('Ich bin einverstanden').check()
+	await reporter.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
+	await reporter.getByRole('button', { name: 'Anfrage senden' }).click()
+	const code = (await reporter.getByTestId('follow-up-code').textContent())!.trim()
+	// Today's new requests: the lead opens them until the phrase shows which is ours.
+	const candidates = await database(async (client) => {
+		const { rows } = await client.query<{ reference: string }>(
+			`SELECT reference FROM "Case" WHERE status = 'NEW' AND "receivedOn" >= current_date - 1`,
+		)
+		return rows.map((row) => row.reference)
+	})
+
+	// The lead finds it among today's new requests and assigns it.
+	const leadPage = await (await browser.newContext()).newPage()
+	await signIn(leadPage, lead)
+	let ours: string | undefined
+	for (const candidate of candidates) {
+		await leadPage.goto(`/staff/cases/${candidate}`)
+		if ((await leadPage.locator('.narrative').textContent())?.includes(phrase)) {
+			ours = candidate
+			break
+		}
+	}
+	expect(ours, 'the new request is in the inbox').toBeDefined()
+	await leadPage.goto('/staff/cases?view=new')
+	await expect(leadPage.getByRole('link', { name: ours })).toBeVisible()
+	await expectNoAxeViolations(leadPage)
+	await leadPage.goto(`/staff/cases/${ours}`)
+	await expectNoAxeViolations(leadPage)
+	await leadPage.getByLabel('Zuweisen an').selectOption({ label: counsellor.displayName })
+	await leadPage.getByRole('button', { name: 'Zuweisen', exact: true }).click()
+	await expect(leadPage.getByRole('status')).toHaveText('Die Zuweisung ist gespeichert.')
+
+	// The counsellor opens it from "my cases", writes to the reporter.
+	const page = await (await browser.newContext()).newPage()
+	await signIn(page, counsellor)
+	await page.goto('/staff/cases?view=mine')
+	await page.getByRole('link', { name: ours }).click()
+	await expect(page.locator('.narrative')).toContainText(phrase)
+	await page
+		.getByLabel('Nachricht an die meldende Person')
+		.fill('Guten Tag, wir melden uns morgen.')
+	await page.getByRole('button', { name: 'Nachricht senden' }).click()
+	await expect(page.getByRole('status')).toHaveText('Die Nachricht ist gesendet.')
+
+	// The reporter reads it on the follow-up page and answers.
+	await reporter.goto('/follow-up')
+	await reporter.getByLabel('Ihr Code').fill(code)
+	await reporter.getByRole('button', { name: 'Öffnen' }).click()
+	await expect(reporter.getByText('Guten Tag, wir melden uns morgen.')).toBeVisible()
+	await reporter.getByLabel('Ihre Nachricht').fill('Danke, morgen passt gut.')
+	await reporter.getByRole('button', { name: 'Senden' }).click()
+	await expect(reporter.getByRole('status')).toHaveText('Ihre Nachricht ist bei uns angekommen.')
+
+	// The counsellor sees the reply, classifies, records a service, closes.
+	await page.reload()
+	await expect(page.locator('.messages')).toContainText('Danke, morgen passt gut.')
+	await page
+		.getByRole('group', { name: 'Form der Diskriminierung' })
+		.getByLabel('Benachteiligung', { exact: false })
+		.first()
+		.check()
+	await page.getByRole('button', { name: 'Einordnung speichern' }).click()
+	await expect(page.getByRole('status')).toHaveText('Die Einordnung ist gespeichert.')
+	await page.getByRole('combobox', { name: /^Leistung/ }).selectOption('information')
+	await page.getByLabel('Minuten').fill('45')
+	await page.getByRole('button', { name: 'Leistung erfassen' }).click()
+	await expect(page.getByRole('status')).toHaveText('Die Leistung ist erfasst.')
+	await page.getByLabel('Neuer Status').selectOption('CLOSED')
+	await page.getByLabel('Ergebnis').selectOption('information_given')
+	await page.getByRole('button', { name: 'Status ändern' }).click()
+	await expect(page.getByRole('status')).toHaveText('Der Status ist geändert.')
+	await expect(page.locator('.case-facts')).toContainText('Abgeschlossen')
+	await expectNoAxeViolations(page)
+
+	await reporter.reload()
+	await expect(reporter.getByTestId('request-status')).toContainText('Abgeschlossen')
+})
