@@ -125,3 +125,95 @@ test('a counsellor works a fresh request from inbox to closed and talks with the
 	await reporter.reload()
 	await expect(reporter.getByTestId('request-status')).toContainText('Abgeschlossen')
 })
+
+async function anyCaseWithAttachment() {
+	return database(async (client) => {
+		const { rows } = await client.query<{ reference: string }>(
+			`SELECT reference FROM "Case" WHERE "personalDataDeletedAt" IS NULL ORDER BY "receivedOn" DESC LIMIT 1`,
+		)
+		return rows[0]!.reference
+	})
+}
+
+for (const account of [admin, statistics]) {
+	test(`the ${account.role.toLowerCase()} account cannot open a case by URL, action or resource route`, async ({
+		page,
+	}) => {
+		const reference = await anyCaseWithAttachment()
+		await signIn(page, account)
+		const pageResponse = await page.goto(`/staff/cases/${reference}`)
+		expect(pageResponse?.status()).toBe(403)
+		await expect(page.locator('body')).not.toContainText('narrative')
+		const data = await page.request.get(`/staff/cases/${reference}.data`)
+		expect([403, 404]).toContain(data.status())
+		const action = await page.request.post(`/staff/cases/${reference}`, {
+			form: { intent: 'note', text: 'should not be stored' },
+		})
+		expect(action.status()).toBe(403)
+		const download = await page.request.get(`/staff/cases/${reference}/attachments/any`)
+		expect(download.status()).toBe(403)
+
+		// The lead sees each attempt in the audit log.
+		const leadPage = await (await page.context().browser()!.newContext()).newPage()
+		await signIn(leadPage, lead, `/staff/audit?actorEmail=${encodeURIComponent(account.email)}`)
+		await expect(leadPage.locator('table.audit')).toContainText('access.denied')
+		await expect(leadPage.locator('table.audit')).toContainText(reference)
+		await expectNoAxeViolations(leadPage)
+	})
+}
+
+test('a session cookie is refused after logout and after 30 idle minutes', async ({ browser }) => {
+	const context = await browser.newContext()
+	const page = await context.newPage()
+	await signIn(page, counsellor)
+	const [cookie] = (await context.cookies()).filter((c) => c.name === 'staff_session')
+	expect(cookie?.httpOnly).toBe(true)
+	expect(cookie?.sameSite).toBe('Strict')
+	await page.getByRole('button', { name: 'Abmelden' }).click()
+	await expect(page.getByRole('heading', { name: 'Anmeldung für Mitarbeitende' })).toBeVisible()
+
+	// The old cookie, replayed after logout, opens nothing.
+	const replay = await browser.newContext()
+	await replay.addCookies([cookie!])
+	const replayPage = await replay.newPage()
+	await replayPage.goto('/staff/cases')
+	await expect(replayPage).toHaveURL(/\/staff\/login/)
+
+	// A fresh session, then 31 minutes without a click (the clock moved in the database).
+	await signIn(page, counsellor)
+	const [idle] = (await context.cookies()).filter((c) => c.name === 'staff_session')
+	const sessionRow = await database(async (client) => {
+		const { createHash } = await import('node:crypto')
+		const id = createHash('sha256').update(idle!.value.split('.')[0]!).digest('hex')
+		await client.query(
+			`UPDATE "StaffSession" SET "lastSeenAt" = now() - interval '31 minutes' WHERE id = $1`,
+			[id],
+		)
+		return id
+	})
+	expect(sessionRow).toBeTruthy()
+	await page.goto('/staff/cases')
+	await expect(page).toHaveURL(/\/staff\/login/)
+})
+
+test('the tenth failed login in a row is throttled, with one generic message before', async ({
+	page,
+}) => {
+	test.setTimeout(150_000)
+	const email = `nobody-${Date.now()}@anlaufstelle.example`
+	// Fixed 15-minute windows: start clear of a window's end.
+	const intoWindow = Date.now() % (15 * 60_000)
+	if (intoWindow > 15 * 60_000 - 60_000) await page.waitForTimeout(15 * 60_000 - intoWindow + 1_000)
+	await page.goto('/staff/login')
+	for (let attempt = 1; attempt <= 10; attempt++) {
+		await page.getByLabel('E-Mail').fill(email)
+		await page.getByLabel('Passwort').fill(`wrong password ${attempt}`)
+		await page.getByRole('button', { name: 'Anmelden' }).click()
+		const expected =
+			attempt < 10
+				? 'E-Mail oder Passwort ist falsch.'
+				: 'Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie 15 Minuten.'
+		await expect(page.getByRole('alert')).toHaveText(expected)
+	}
+	await expectNoAxeViolations(page)
+})

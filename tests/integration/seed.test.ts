@@ -3,12 +3,23 @@ import { prisma } from '~/db.server'
 import { getPublicOfficeDetails } from '~/models/office-settings.server'
 import { seedIfEmpty } from '../../prisma/seed.ts'
 
-test('the demo seed fills an empty database once', async () => {
+test('the demo seed fills an empty database once: one account per role, worked cases', async () => {
 	expect(await getPublicOfficeDetails()).toBeNull()
-	expect(await seedIfEmpty(prisma)).toMatchObject({
-		lead: { email: 'leitung@anlaufstelle.example' },
-	})
+	const seeded = await seedIfEmpty(prisma, { cases: 12 })
+	expect(seeded?.accounts.map((account) => account.role).sort()).toEqual([
+		'ADMIN',
+		'COUNSELLOR',
+		'LEAD',
+		'STATISTICS',
+	])
+	expect(seeded?.cases).toBe(12)
 	expect(await seedIfEmpty(prisma)).toBeNull()
 	expect(await prisma.officeSettings.count()).toBe(1)
 	expect((await getPublicOfficeDetails())?.officeName).toMatch(/St\. Gallen/)
+	expect(await prisma.staffUser.count({ where: { totpEnabledAt: { not: null } } })).toBe(4)
+	const cases = await prisma.case.findMany({
+		select: { status: true, receivedOn: true, assignedToId: true },
+	})
+	expect(cases).toHaveLength(12)
+	expect(new Set(cases.map((found) => found.status)).size).toBeGreaterThan(1)
 })

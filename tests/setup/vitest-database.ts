@@ -6,6 +6,7 @@ const name = uniqueDatabaseName('test')
 process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject('templateDatabase'))
 // Keyed hashes need a pepper; a fixed one keeps test runs comparable.
 process.env.HASH_PEPPER ??= 'test-pepper-that-is-at-least-32-characters-long'
+process.env.SESSION_SECRET ??= 'test-session-secret-that-is-at-least-32-characters'
 
 afterAll(async () => {
 	const { disconnectPrisma } = await import('../../app/db.server.ts')

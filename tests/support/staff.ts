@@ -1,0 +1,31 @@
+// Staff fixtures for integration tests: accounts of each role, sessions
+// opened the way a login opens them, and the acting StaffActor.
+import { unwrapWithPassword } from '~/crypto/password-wrap.server'
+import { prisma } from '~/db.server'
+import type { StaffRoleName } from '~/domain/permissions'
+import { openHalfSession, readStaffSession, upgradeSession } from '~/models/staff-session.server'
+import { createStaffUser } from '~/models/staff-user.server'
+import type { SessionToken } from '~/sessions/token-cookie.server'
+
+export const PASSWORD = 'a long staff password'
+
+export async function createSignedInStaff(role: StaffRoleName, name: string) {
+	const user = await createStaffUser({
+		email: `${name}@example.ch`,
+		displayName: name,
+		role,
+		password: PASSWORD,
+	})
+	const account = await prisma.staffUser.findUniqueOrThrow({
+		where: { id: user.id },
+		select: { wrappedPrivateKey: true, keySalt: true },
+	})
+	const privateKey = await unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, PASSWORD)
+	const half = await readStaffSession(await openHalfSession(user.id, privateKey))
+	const token = await upgradeSession(half!)
+	const actor = (await readStaffSession(token))!
+	return { user, token, actor, cookie: cookieOf(token) }
+}
+
+export const cookieOf = (token: SessionToken) =>
+	`staff_session=${token.id}.${token.key.toString('base64url')}`
