@@ -1,7 +1,9 @@
 // `npm run setup`: prepares a new office. Creates the office recovery key
 // (its private half is printed once, to be kept offline on paper, and never
-// stored) and the first lead account. Asks on the terminal, or reads
-// SETUP_LEAD_EMAIL, SETUP_LEAD_NAME and SETUP_LEAD_PASSWORD.
+// stored), the first lead and the first admin account. Asks on the terminal,
+// or reads SETUP_LEAD_EMAIL, SETUP_LEAD_NAME, SETUP_LEAD_PASSWORD and
+// SETUP_ADMIN_EMAIL, SETUP_ADMIN_NAME, SETUP_ADMIN_PASSWORD. Both enrol their
+// second factor at their first login.
 import readline from 'node:readline/promises'
 import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
 import { openDatabase } from '../server/database.ts'
@@ -37,17 +39,25 @@ try {
 		)
 	}
 
-	if ((await listActiveLeadKeys()).length === 0) {
-		const terminal = readline.createInterface({ input: process.stdin, output: process.stdout })
-		const ask = async (variable: string, question: string) =>
-			process.env[variable] ?? (await terminal.question(question))
-		const email = await ask('SETUP_LEAD_EMAIL', 'E-mail of the first lead: ')
-		const displayName = await ask('SETUP_LEAD_NAME', 'Name of the first lead: ')
-		const password = await ask('SETUP_LEAD_PASSWORD', 'Password (at least 12 characters): ')
-		terminal.close()
+	const { prisma } = await import('../app/db.server.ts')
+	const terminal = readline.createInterface({ input: process.stdin, output: process.stdout })
+	const ask = async (variable: string, question: string) =>
+		process.env[variable] ?? (await terminal.question(question))
+	const firstAccount = async (role: 'LEAD' | 'ADMIN', prefix: string, title: string) => {
+		const email = await ask(`${prefix}_EMAIL`, `E-mail of the first ${title}: `)
+		const displayName = await ask(`${prefix}_NAME`, `Name of the first ${title}: `)
+		const password = await ask(`${prefix}_PASSWORD`, 'Password (at least 12 characters): ')
 		if (password.length < 12) throw new Error('the password needs at least 12 characters')
-		await createStaffUser({ email, displayName, password, role: 'LEAD' })
-		console.log(`Lead ${email} created.`)
+		await createStaffUser({ email, displayName, password, role })
+		console.log(`${title[0]!.toUpperCase()}${title.slice(1)} ${email} created.`)
+	}
+	try {
+		if ((await listActiveLeadKeys()).length === 0) await firstAccount('LEAD', 'SETUP_LEAD', 'lead')
+		if ((await prisma.staffUser.count({ where: { role: 'ADMIN', active: true } })) === 0) {
+			await firstAccount('ADMIN', 'SETUP_ADMIN', 'admin')
+		}
+	} finally {
+		terminal.close()
 	}
 	await disconnectPrisma()
 } finally {

@@ -87,3 +87,63 @@ export async function completePendingGrants(actor: StaffActor): Promise<number> 
 	}
 	return first
 }
+
+/**
+ * The recovery ceremony (`npm run recovery`): when no lead can open a case
+ * any more, the office's offline recovery key opens its RECOVERY grant and
+ * completes every pending grant. The key is used for this run only.
+ */
+export async function completePendingGrantsWithRecoveryKey(recovery: {
+	publicKey: Buffer
+	privateKey: Buffer
+}): Promise<{ completed: number; unopenable: number }> {
+	const pending = await prisma.pendingGrant.findMany({
+		where: { staffUser: { active: true } },
+		select: {
+			caseId: true,
+			staffUserId: true,
+			staffUser: { select: { publicKey: true } },
+			case: { select: { grants: { where: { holder: 'RECOVERY' }, select: { sealedKey: true } } } },
+		},
+	})
+	let completed = 0
+	let unopenable = 0
+	for (const grant of pending) {
+		const sealed = grant.case.grants[0]?.sealedKey
+		const caseKey = sealed ? openSealed(sealed, recovery) : null
+		if (!caseKey) {
+			unopenable++
+			continue
+		}
+		const wrapped = toBytes(sealTo(grant.staffUser.publicKey, caseKey))
+		caseKey.fill(0)
+		await prisma.$transaction([
+			prisma.caseKeyGrant.upsert({
+				where: {
+					caseId_holder_staffUserId: {
+						caseId: grant.caseId,
+						holder: 'STAFF',
+						staffUserId: grant.staffUserId,
+					},
+				},
+				create: {
+					caseId: grant.caseId,
+					holder: 'STAFF',
+					staffUserId: grant.staffUserId,
+					sealedKey: wrapped,
+				},
+				update: { sealedKey: wrapped },
+				select: { id: true },
+			}),
+			prisma.pendingGrant.delete({
+				where: { caseId_staffUserId: { caseId: grant.caseId, staffUserId: grant.staffUserId } },
+			}),
+		])
+		completed++
+	}
+	await recordAudit({
+		action: 'case.grants-completed',
+		detail: { count: completed, unopenable, by: 'recovery-key' },
+	})
+	return { completed, unopenable }
+}
