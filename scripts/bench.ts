@@ -22,6 +22,7 @@ import {
 } from './bench/intake.ts'
 import { CASES, measureInbox, RUNS_PER_FILTER } from './bench/inbox.ts'
 import { CONCURRENT_LOGINS, LOGIN_COST, LOGIN_RUNS, measureLogin } from './bench/login.ts'
+import { measureStatistics } from './bench/statistics.ts'
 import type { Timing } from './bench/timing.ts'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
@@ -136,6 +137,16 @@ try {
 	console.log(
 		`login / baseline time p50: ${(logins.login.p50 / logins.baseline.p50).toFixed(1)}x (a login runs Argon2 twice); logins per second / hashes per second: ${((logins.loginBurst.perSecond / logins.baselineBurst.perSecond) * 100).toFixed(0)} %`,
 	)
+
+	console.log(
+		"\nA full year's statistics report (every table, disclosure control), all cases in that year",
+	)
+	for (const size of await measureStatistics(databaseUrl)) {
+		console.log(`(${size.cases} cases seeded in ${size.seedSeconds.toFixed(1)} s)`)
+		console.log(timingRow(`baseline (one counting pass), ${size.cases}`, size.baseline))
+		console.log(timingRow(`report, ${size.cases} cases`, size.report))
+	}
+	console.log('goal: under 1 second for 1,000,000 cases')
 } finally {
 	await baseline?.stop()
 	await floor?.stop()

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
 	'staff.reactivated',
 	'settings.changed',
 	'statistics.exported',
+	'api-token.created',
+	'api-token.revoked',
 	'retention.run',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

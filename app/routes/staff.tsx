@@ -45,6 +45,9 @@ export default function StaffLayout() {
 								<li>
 									<NavLink to="/staff/admin/settings">{t('nav.settings')}</NavLink>
 								</li>
+								<li>
+									<NavLink to="/staff/admin/tokens">{t('nav.tokens')}</NavLink>
+								</li>
 							</>
 						) : null}
 						{user.audit ? (

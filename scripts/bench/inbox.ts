@@ -120,7 +120,7 @@ async function seed(client: pg.Client) {
 
 	// The cases the intake measurement left (thousands, all new, all from
 	// today) would make the new-cases view unlike any office's.
-	await client.query('TRUNCATE "Case" CASCADE')
+	await client.query('TRUNCATE "Case", "CaseTally" CASCADE')
 	// A fixed seed: every run draws the same cases, counted back from today.
 	await client.query('SELECT setseed(0.2026)')
 	await client.query(SEED_CASES, [

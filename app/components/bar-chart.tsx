@@ -1,0 +1,76 @@
+// A horizontal bar chart drawn as SVG on the server: no script, no
+// third-party library. It is decoration for sighted readers; the table that
+// follows it is its text alternative, so the SVG is hidden from assistive
+// technology and the figure's caption points to the table.
+type Bar = { label: string; value: number | null }
+
+const ROW = 26
+const LABEL_WIDTH = 260
+const BAR_WIDTH = 380
+const VALUE_WIDTH = 70
+
+export function BarChart({
+	bars,
+	caption,
+	suppressedText,
+}: {
+	bars: Bar[]
+	caption: string
+	suppressedText: string
+}) {
+	const max = Math.max(1, ...bars.map((bar) => bar.value ?? 0))
+	const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
+	const height = bars.length * ROW + 8
+	return (
+		<figure className="chart">
+			<svg
+				viewBox={`0 0 ${width} ${height}`}
+				width="100%"
+				preserveAspectRatio="xMinYMin meet"
+				aria-hidden="true"
+				focusable="false"
+			>
+				{bars.map((bar, index) => {
+					const y = index * ROW + 4
+					const length = bar.value === null ? 0 : (bar.value / max) * BAR_WIDTH
+					const label = bar.label.length > 38 ? `${bar.label.slice(0, 37)}…` : bar.label
+					return (
+						<g key={bar.label}>
+							<text x={LABEL_WIDTH - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1b1b1f">
+								{label}
+							</text>
+							{bar.value === null ? (
+								<rect
+									x={LABEL_WIDTH}
+									y={y + 3}
+									width={24}
+									height={ROW - 8}
+									fill="none"
+									stroke="#4a4a55"
+									strokeDasharray="3 2"
+								/>
+							) : (
+								<rect
+									x={LABEL_WIDTH}
+									y={y + 3}
+									width={Math.max(length, 1)}
+									height={ROW - 8}
+									fill="#0b4f8a"
+								/>
+							)}
+							<text
+								x={LABEL_WIDTH + (bar.value === null ? 30 : length + 6)}
+								y={y + 16}
+								fontSize="13"
+								fill="#1b1b1f"
+							>
+								{bar.value === null ? suppressedText : bar.value}
+							</text>
+						</g>
+					)
+				})}
+			</svg>
+			<figcaption className="visually-hidden">{caption}</figcaption>
+		</figure>
+	)
+}

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { periodOf } from '~/domain/statistics/period'
+import { getTranslator } from '~/i18n/translate.server'
+import { getReport, recordExport } from '~/models/statistics.server'
+import { requireStaffActor } from '~/staff/auth.server'
+import { reportToCsv } from '~/statistics/export-csv.server'
+import { reportLabelsFrom } from '~/statistics/labels'
+
+/** All tables of a year in one CSV file (UTF-8 with BOM, `;`), audited. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const actor = await requireStaffActor(request, 'statistics:read')
+	const { year } = periodOf(new URL(request.url))
+	const report = await getReport(actor, year)
+	await recordExport(actor, year, 'csv')
+	const csv = reportToCsv(report, reportLabelsFrom(getTranslator(request).t))
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="statistik-${year}.csv"`,
+			'X-Content-Type-Options': 'nosniff',
+		},
+	})
+}

@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { periodOf } from '~/domain/statistics/period'
+import { getTranslator } from '~/i18n/translate.server'
+import { getReport, recordExport } from '~/models/statistics.server'
+import { requireStaffActor } from '~/staff/auth.server'
+import { reportToXlsx } from '~/statistics/export-xlsx.server'
+import { reportLabelsFrom } from '~/statistics/labels'
+
+/** A workbook with one sheet per table, audited. */
+export async function loader({ request }: LoaderFunctionArgs) {
+	const actor = await requireStaffActor(request, 'statistics:read')
+	const { year } = periodOf(new URL(request.url))
+	const report = await getReport(actor, year)
+	await recordExport(actor, year, 'xlsx')
+	const workbook = await reportToXlsx(report, reportLabelsFrom(getTranslator(request).t))
+	return new Response(new Uint8Array(workbook), {
+		headers: {
+			'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="statistik-${year}.xlsx"`,
+			'X-Content-Type-Options': 'nosniff',
+		},
+	})
+}

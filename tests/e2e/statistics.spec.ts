@@ -1,0 +1,84 @@
+import ExcelJS from 'exceljs'
+import pg from 'pg'
+import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
+import { expect, expectNoAxeViolations, test } from './fixtures'
+import { signIn } from './staff-session'
+
+const { statistics } = DEMO_ACCOUNTS
+
+async function casesIn(year: number): Promise<number> {
+	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
+	await client.connect()
+	try {
+		const { rows } = await client.query<{ n: string }>(
+			`SELECT count(*) AS n FROM "Case" WHERE extract(year FROM "receivedOn") = $1 AND status <> 'NOT_DISCRIMINATION'`,
+			[year],
+		)
+		return Number(rows[0]!.n)
+	} finally {
+		await client.end()
+	}
+}
+
+test('the statistics account reads a year with charts, downloads CSV and XLSX, prints the report', async ({
+	page,
+}) => {
+	test.setTimeout(120_000)
+	const year = new Date().getUTCFullYear() - 1
+	await signIn(page, statistics)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistik')
+	await page.getByRole('combobox', { name: 'Jahr' }).selectOption(String(year))
+	await page.getByRole('button', { name: 'Anzeigen' }).click()
+	await expect(page).toHaveURL(new RegExp(`year=${year}`))
+
+	// Every table of product.md, each with its chart and its table.
+	const titles = [
+		'Fälle nach Art der Anfrage',
+		'Fälle nach Stand und Ergebnis',
+		'Fälle nach Kontaktweg',
+		'Betroffene Personen nach Altersgruppe',
+		'Nennungen nach Lebensbereich',
+		'Nennungen nach Form der Diskriminierung',
+		'Nennungen nach Motiv',
+		'Beratungsleistungen und Stunden',
+		'Entwicklung über die Jahre',
+	]
+	for (const title of titles) {
+		const section = page.getByRole('region', { name: title })
+		await expect(section.locator('svg')).toHaveCount(1)
+		await expect(section.getByRole('table')).toBeVisible()
+	}
+	await expectNoAxeViolations(page)
+
+	// The total agrees with a count made directly in the database.
+	const counted = await casesIn(year)
+	const requesterTypes = page.getByRole('region', { name: 'Fälle nach Art der Anfrage' })
+	const total = requesterTypes.locator('tfoot td').last()
+	await expect(total).toHaveText(counted >= 5 ? String(counted) : '< 5')
+
+	// Small categories are hidden, always with at least one complement.
+	for (const section of await page.locator('section.statistics-table').all()) {
+		const hidden = await section.locator('tbody td', { hasText: '< 5' }).count()
+		expect(hidden === 0 || hidden >= 2).toBe(true)
+	}
+
+	const csvDownload = page.waitForEvent('download')
+	await page.getByRole('link', { name: 'CSV (alle Tabellen)' }).click()
+	const csv = await (await csvDownload).createReadStream()
+	const chunks: Buffer[] = []
+	for await (const chunk of csv) chunks.push(chunk as Buffer)
+	const text = Buffer.concat(chunks).toString('utf8')
+	expect(text.startsWith('\uFEFF')).toBe(true)
+	expect(text).toContain('Fälle nach Art der Anfrage')
+
+	const xlsxDownload = page.waitForEvent('download')
+	await page.getByRole('link', { name: 'Excel (eine Tabelle pro Blatt)' }).click()
+	const workbook = new ExcelJS.Workbook()
+	await workbook.xlsx.readFile((await (await xlsxDownload).path())!)
+	expect(workbook.worksheets.length).toBeGreaterThanOrEqual(14)
+
+	await page.getByRole('link', { name: 'Druckansicht (als PDF speichern)' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jahresstatistik ${year}`)
+	await expect(page.locator('.office-name')).toContainText('St. Gallen')
+	await expectNoAxeViolations(page)
+})

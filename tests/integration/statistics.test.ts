@@ -1,0 +1,148 @@
+// The statistics against the database: the tallies the triggers keep equal a
+// direct count after every kind of change, and, over random sets of cases
+// (fast-check), the published report counts every case once per case table,
+// at least once per mentioned category, and never shows a small number.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { prisma } from '~/db.server'
+import type { RawTable } from '~/domain/statistics/report'
+import {
+	ACTORS,
+	AGE_GROUPS,
+	AREAS_OF_LIFE,
+	DISCRIMINATION_FORMS,
+	MOTIVES,
+	REQUESTER_TYPES,
+} from '~/domain/taxonomy'
+import { buildReport, computeRawTables, countDirectly } from '~/models/statistics.server'
+
+const YEAR = 2025
+
+const withoutServices = (tables: RawTable[]) =>
+	tables.filter((table) => table.id !== 'services').sort((a, b) => a.id.localeCompare(b.id))
+
+type SyntheticCase = {
+	month: number
+	status: 'NEW' | 'IN_PROGRESS' | 'CLOSED' | 'NOT_DISCRIMINATION'
+	requesterType: string | null
+	ageGroup: string | null
+	areas: string[]
+	forms: string[]
+	motives: string[]
+	actors: string[]
+}
+
+const someOf = (values: readonly string[]) =>
+	fc.uniqueArray(fc.constantFrom(...values), { maxLength: 3 })
+
+const caseArbitrary: fc.Arbitrary<SyntheticCase> = fc.record({
+	month: fc.integer({ min: 1, max: 12 }),
+	status: fc.constantFrom('NEW', 'IN_PROGRESS', 'CLOSED', 'NOT_DISCRIMINATION'),
+	requesterType: fc.option(fc.constantFrom(...REQUESTER_TYPES), { nil: null }),
+	ageGroup: fc.option(fc.constantFrom(...AGE_GROUPS), { nil: null }),
+	areas: someOf(AREAS_OF_LIFE),
+	forms: someOf(DISCRIMINATION_FORMS),
+	motives: someOf(MOTIVES),
+	actors: someOf(ACTORS),
+})
+
+let sequence = 0
+async function insertCases(cases: SyntheticCase[]) {
+	for (const each of cases) {
+		sequence++
+		await prisma.case.create({
+			data: {
+				reference: `T-${sequence}`,
+				status: each.status,
+				channel: sequence % 3 ? 'WITH_CONTACT' : 'ANONYMOUS',
+				receivedOn: new Date(Date.UTC(YEAR, each.month - 1, 10)),
+				requesterType: each.requesterType,
+				reportedAgeGroup: each.ageGroup,
+				areas: each.areas,
+				forms: each.forms,
+				motives: each.motives,
+				actors: each.actors,
+				narrative: Buffer.from('x'),
+				followUpLookup: Buffer.from('x'),
+			},
+			select: { id: true },
+		})
+	}
+}
+
+async function clearCases() {
+	await prisma.$executeRaw`TRUNCATE "Case", "CaseTally" CASCADE`
+}
+
+describe('statistics', () => {
+	test('the tallies equal a direct count after inserts, updates and deletes', async () => {
+		await clearCases()
+		const cases = fc.sample(caseArbitrary, { numRuns: 60, seed: 7 })
+		await insertCases(cases)
+		expect(withoutServices(await computeRawTables(YEAR))).toEqual(
+			withoutServices(await countDirectly(YEAR)),
+		)
+		// Reclassify, close, move to another quarter and year, mark, delete.
+		const some = await prisma.case.findMany({ select: { id: true }, take: 20 })
+		await prisma.case.update({
+			where: { id: some[0]!.id },
+			data: { areas: ['police', 'justice'], requesterType: 'institution' },
+		})
+		await prisma.case.update({
+			where: { id: some[1]!.id },
+			data: { status: 'CLOSED', outcome: 'resolved' },
+		})
+		await prisma.case.update({
+			where: { id: some[2]!.id },
+			data: { receivedOn: new Date(Date.UTC(YEAR - 1, 11, 31)) },
+		})
+		await prisma.case.update({ where: { id: some[3]!.id }, data: { status: 'NOT_DISCRIMINATION' } })
+		await prisma.case.updateMany({
+			where: { id: { in: some.slice(4, 10).map((row) => row.id) } },
+			data: { status: 'IN_PROGRESS' },
+		})
+		await prisma.case.deleteMany({ where: { id: { in: some.slice(10, 14).map((row) => row.id) } } })
+		// An update of something not counted (retention clearing content) changes nothing.
+		await prisma.case.updateMany({ data: { narrative: null } })
+		for (const year of [YEAR - 1, YEAR]) {
+			expect(withoutServices(await computeRawTables(year))).toEqual(
+				withoutServices(await countDirectly(year)),
+			)
+		}
+	})
+
+	test('over random case sets the published report is consistent and safe', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(caseArbitrary, { minLength: 0, maxLength: 40 }), async (cases) => {
+				await clearCases()
+				await insertCases(cases)
+				const report = await buildReport(YEAR)
+				const counted = cases.filter((each) => each.status !== 'NOT_DISCRIMINATION').length
+				for (const table of report.tables) {
+					const published = [
+						table.totals.total,
+						...table.totals.quarters,
+						...table.rows.flatMap((row) => [row.total, ...row.quarters]),
+					]
+					// No small number is ever shown.
+					for (const value of published) {
+						if (value !== null) expect(value === 0 || value >= report.threshold).toBe(true)
+					}
+					const total = table.totals.total
+					if (table.kind === 'cases' && table.id !== 'notDiscrimination' && total !== null) {
+						expect(total).toBe(counted)
+					}
+					if (table.kind === 'mentions' && total !== null) {
+						const mentioning = cases.filter(
+							(each) =>
+								each.status !== 'NOT_DISCRIMINATION' &&
+								(each[table.id as 'areas'] as string[]).length > 0,
+						).length
+						expect(total).toBeGreaterThanOrEqual(mentioning)
+					}
+				}
+			}),
+			{ numRuns: 15, seed: 2026 },
+		)
+	})
+})
