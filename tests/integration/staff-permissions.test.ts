@@ -284,7 +284,7 @@ const matrix: Array<{
 	},
 	{
 		name: 'statistics',
-		file: 'staff.statistics',
+		file: 'staff.statistics._index',
 		method: 'GET',
 		path: () => '/staff/statistics',
 		expected: {
@@ -294,6 +294,34 @@ const matrix: Array<{
 			lead: 'ok',
 			admin: 403,
 			statistics: 'ok',
+		},
+	},
+	...(['csv', 'xlsx', 'print'] as const).map((format) => ({
+		name: `statistics export (${format})`,
+		file: `staff.statistics.${format}`,
+		method: 'GET' as const,
+		path: () => `/staff/statistics/${format}?year=2026`,
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 'ok',
+		} satisfies Record<Role, Outcome>,
+	})),
+	{
+		name: 'API tokens for the canton',
+		file: 'staff.admin.tokens',
+		method: 'GET',
+		path: () => '/staff/admin/tokens',
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 403,
+			admin: 'ok',
+			statistics: 403,
 		},
 	},
 	{
