@@ -18,6 +18,9 @@ function createClient(): PrismaClient {
 		// an error instead of hanging.
 		connectionTimeoutMillis: 5_000,
 		idleTimeoutMillis: 30_000,
+		// A statement stuck behind a lock or a runaway query ends with an
+		// error page after this long instead of holding the request forever.
+		statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
 	})
 	return new PrismaClient({ adapter })
 }

@@ -26,6 +26,9 @@ export const EnvSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	TRUST_PROXY: whole('the number of proxies in front of the app (0 to 10)', 0, 10).default(0),
 	DATABASE_POOL_SIZE: whole('a number from 1 to 200', 1, 200).default(10),
+	DATABASE_STATEMENT_TIMEOUT_MS: whole('milliseconds from 100 to 600000', 100, 600_000).default(
+		15_000,
+	),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 })
 

@@ -27,6 +27,7 @@ import { DEFAULT_LANGUAGE, directionOf, languagesFor } from './i18n/languages'
 import { NAMESPACES, scopeOfPath } from './i18n/namespaces'
 import { resourcesFor } from './i18n/resources.server'
 import { useNonce } from './nonce'
+import germanCommon from './locales/de/common.json'
 import stylesheet from './styles/app.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
@@ -60,12 +61,19 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 	return [{ title: t(errorMessageKeys(status).title) }]
 }
 
+/**
+ * When an action fails, Remix renders the error page without running the
+ * root loader, so the page has no translations from the server: the German
+ * common texts (the error pages' words) ship with the bundle for that case.
+ */
+const FALLBACK_RESOURCES = { common: germanCommon }
+
 export function Layout({ children }: { children: ReactNode }) {
 	const root = useRouteLoaderData<typeof loader>('root')
 	const nonce = useNonce()
 	const language = root?.language ?? DEFAULT_LANGUAGE
 	const i18n = useMemo(
-		() => createI18n(language, root?.resources ?? {}),
+		() => createI18n(language, root?.resources ?? FALLBACK_RESOURCES),
 		[language, root?.resources],
 	)
 	return (

@@ -2,12 +2,13 @@
 // instance (the deletes are idempotent, so instances need not coordinate):
 // reporter and staff sessions past their time, which no cookie can open any
 // more, and rate-limit counters of past windows. Once a day, the retention
-// job deletes the personal data of cases closed longer than the period.
+// job deletes the personal data of cases closed longer than the period (one
+// instance runs it; the others find its claim).
 import type { Logger } from 'pino'
 import { errorSummary } from '../app/logger.server.ts'
 import { deleteExpiredCounters } from '../app/models/rate-limit.server.ts'
 import { deleteIdleReporterSessions } from '../app/models/reporter-session.server.ts'
-import { runRetention } from '../app/models/retention.server.ts'
+import { runDailyRetention } from '../app/models/retention.server.ts'
 import { deleteExpiredStaffSessions } from '../app/models/staff-session.server.ts'
 
 const EVERY_MS = 5 * 60_000
@@ -21,9 +22,10 @@ export function startHousekeeping(logger: Logger): () => void {
 			const counters = await deleteExpiredCounters()
 			if (sessions || counters) logger.info({ sessions, counters }, 'housekeeping')
 			if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
-				const { deleted } = await runRetention()
+				const result = await runDailyRetention()
 				lastRetention = Date.now()
-				logger.info({ cases: deleted.length }, 'retention: personal data deleted')
+				if (result)
+					logger.info({ cases: result.deleted.length }, 'retention: personal data deleted')
 			}
 		} catch (error) {
 			logger.warn({ err: errorSummary(error) }, 'housekeeping failed; will retry')

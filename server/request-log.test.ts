@@ -4,7 +4,7 @@ import { Writable } from 'node:stream'
 import express from 'express'
 import { pino } from 'pino'
 import { expect, test } from 'vitest'
-import { requestLog } from './request-log.ts'
+import { loggablePath, requestLog } from './request-log.ts'
 
 test('a request is logged without address, user agent, query, cookies or body', async () => {
 	const lines: string[] = []
@@ -48,4 +48,10 @@ test('a request is logged without address, user agent, query, cookies or body', 
 	]) {
 		expect(log).not.toContain(trace)
 	}
+})
+
+test('the token of an invitation link never reaches the log', () => {
+	expect(loggablePath('/staff/invitation/9tQ2-secret-token')).toBe('/staff/invitation/…')
+	expect(loggablePath('/staff/invitation/9tQ2-secret-token.data')).toBe('/staff/invitation/…')
+	expect(loggablePath('/staff/cases/2026-ABCDE')).toBe('/staff/cases/2026-ABCDE')
 })

@@ -2,6 +2,14 @@ import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
 /**
+ * Paths that carry a secret (an invitation or password-reset link's token)
+ * are logged without it, so the log never opens an account.
+ */
+export function loggablePath(path: string): string {
+	return path.replace(/^(\/staff\/invitation\/)[^/]+/, '$1…')
+}
+
+/**
  * One line per request: method, path, status, duration. Deliberately no
  * query string, headers, cookies, body, IP address or user agent: the people
  * who write to the office must leave no trace in the logs.
@@ -14,7 +22,7 @@ export function requestLog(logger: Logger): RequestHandler {
 			logger.info(
 				{
 					method: req.method,
-					path: req.path,
+					path: loggablePath(req.path),
 					status: res.statusCode,
 					ms: Math.round(ms * 10) / 10,
 				},

@@ -2,7 +2,9 @@
 // whole form for one bad file: a file that is too large (or one too many) is
 // drained and reported, so the page can say so and keep everything else the
 // person typed. Only a body beyond any sensible size is refused outright.
-import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import busboy from 'busboy'
 
 export type UploadedFile = { name: string; data: Buffer }
 export type FileProblem = { kind: 'tooLarge' | 'tooMany'; name: string }
@@ -27,54 +29,82 @@ export async function parseFormWithFiles(request: Request, limits: Limits): Prom
 		return { fields: formDataOf(new URLSearchParams(text)), files: [], fileProblems: [] }
 	}
 
+	return parseMultipart(request, contentType, limits)
+}
+
+/**
+ * Multipart bodies are parsed with busboy, which reads header parameters as
+ * RFC 7578 asks: a file named "Foto 1; Bahnhof.jpg" or "a=b.png" arrives
+ * intact (the parser Remix ships splits such names apart and rejects the
+ * whole form). The body is counted as it streams, so an oversized one is
+ * refused without being held in memory.
+ */
+async function parseMultipart(
+	request: Request,
+	contentType: string,
+	limits: Limits,
+): Promise<ParsedForm> {
+	const fields = new FormData()
 	const files: UploadedFile[] = []
 	const fileProblems: FileProblem[] = []
-	let bodyBytes = 0
-	const count = (chunk: Uint8Array) => {
-		bodyBytes += chunk.byteLength
-		if (bodyBytes > limits.maxBodyBytes) throw new BodyTooLargeError()
-	}
-
-	const handler: UploadHandler = async ({ name, filename, data }) => {
-		if (filename === undefined) {
-			const chunks: Uint8Array[] = []
-			let size = 0
-			for await (const chunk of data) {
-				count(chunk)
-				if (size < limits.maxTextBytes) chunks.push(chunk)
-				size += chunk.byteLength
-			}
+	const reading: Array<Promise<void>> = []
+	let parser: busboy.Busboy
+	try {
+		parser = busboy({
+			headers: { 'content-type': contentType },
+			defParamCharset: 'utf8',
 			// Past the limit the text is cut; the form's own length check then
 			// explains that it is too long.
-			return Buffer.concat(chunks).subarray(0, limits.maxTextBytes).toString('utf8')
-		}
-		if (name !== limits.fileField) {
-			for await (const chunk of data) count(chunk)
-			return undefined
-		}
-		const chunks: Uint8Array[] = []
-		let size = 0
-		for await (const chunk of data) {
-			count(chunk)
-			size += chunk.byteLength
-			if (size <= limits.maxFileBytes) chunks.push(chunk)
-		}
-		// An empty file input still sends a part with no name and no bytes.
-		if (!filename && size === 0) return undefined
-		const displayName = filename || '?'
-		if (files.length >= limits.maxFiles) fileProblems.push({ kind: 'tooMany', name: displayName })
-		else if (size > limits.maxFileBytes) fileProblems.push({ kind: 'tooLarge', name: displayName })
-		else files.push({ name: displayName, data: Buffer.concat(chunks) })
-		return undefined
+			limits: { fieldSize: limits.maxTextBytes, fieldNameSize: 200 },
+		})
+	} catch {
+		throw new MalformedBodyError('not a multipart body')
 	}
+	parser.on('field', (name, value) => fields.append(name, value))
+	parser.on('file', (name, stream, info) => {
+		const read = (async () => {
+			const chunks: Buffer[] = []
+			let size = 0
+			for await (const chunk of stream as AsyncIterable<Buffer>) {
+				size += chunk.byteLength
+				if (name === limits.fileField && size <= limits.maxFileBytes) chunks.push(chunk)
+			}
+			// An empty file input still sends a part with no name and no bytes.
+			if (name !== limits.fileField || (!info.filename && size === 0)) return
+			const displayName = info.filename || '?'
+			if (files.length >= limits.maxFiles) fileProblems.push({ kind: 'tooMany', name: displayName })
+			else if (size > limits.maxFileBytes)
+				fileProblems.push({ kind: 'tooLarge', name: displayName })
+			else files.push({ name: displayName, data: Buffer.concat(chunks) })
+		})()
+		// Handled here too: when the body breaks off, nobody awaits the rest.
+		read.catch(() => {})
+		reading.push(read)
+	})
+	const closed = new Promise<void>((resolve) => parser.once('close', () => resolve()))
 
+	let bodyBytes = 0
+	const counted = new Transform({
+		transform(chunk: Buffer, _encoding, done) {
+			bodyBytes += chunk.byteLength
+			if (bodyBytes > limits.maxBodyBytes) done(new BodyTooLargeError())
+			else done(null, chunk)
+		},
+	})
 	try {
-		const fields = await unstable_parseMultipartFormData(request, handler)
-		return { fields, files, fileProblems }
+		if (!request.body) throw new MalformedBodyError('no body')
+		await pipeline(
+			Readable.fromWeb(request.body as import('node:stream/web').ReadableStream),
+			counted,
+			parser,
+		)
+		await closed
+		await Promise.all(reading)
 	} catch (error) {
 		if (error instanceof BodyTooLargeError) throw error
 		throw new MalformedBodyError('unreadable multipart body')
 	}
+	return { fields, files, fileProblems }
 }
 
 /** A form sent without files (URL-encoded), read only up to the limit. */

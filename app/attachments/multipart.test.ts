@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { BodyTooLargeError, parseFormWithFiles } from './multipart.server'
+import { BodyTooLargeError, MalformedBodyError, parseFormWithFiles } from './multipart.server'
 
 const limits = {
 	fileField: 'files',
@@ -46,7 +46,7 @@ describe('parseFormWithFiles', () => {
 		expect(String(parsed.fields.get('narrative'))).toHaveLength(50)
 	})
 
-	test('refuses a body beyond the overall limit; a garbled one reads as an empty form', async () => {
+	test('refuses a body beyond the overall limit, and a garbled one as malformed', async () => {
 		await expect(
 			parseFormWithFiles(multipart([{ name: 'narrative', body: 'x'.repeat(2000) }]), limits),
 		).rejects.toThrow(BodyTooLargeError)
@@ -55,9 +55,17 @@ describe('parseFormWithFiles', () => {
 			headers: { 'Content-Type': 'multipart/form-data; boundary=zzz' },
 			body: '--wrong\r\nnot a part',
 		})
-		const garbled = await parseFormWithFiles(broken, limits)
-		expect([...garbled.fields.keys()]).toEqual([])
-		expect(garbled.files).toEqual([])
+		await expect(parseFormWithFiles(broken, limits)).rejects.toThrow(MalformedBodyError)
+	})
+
+	test('keeps file names with ";" and "=" intact', async () => {
+		const form = new FormData()
+		form.set('narrative', 'text')
+		form.append('files', new Blob([Buffer.from('hello')]), 'Foto 1; Bahnhof=Nord.png')
+		const request = new Request('http://localhost/request', { method: 'POST', body: form })
+		const parsed = await parseFormWithFiles(request, limits)
+		expect(parsed.files.map((file) => file.name)).toEqual(['Foto 1; Bahnhof=Nord.png'])
+		expect(parsed.fields.get('narrative')).toBe('text')
 	})
 })
 

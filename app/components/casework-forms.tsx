@@ -36,12 +36,12 @@ export function MessageForm({ failure }: { failure?: Failure }) {
 	return (
 		<Form method="post" noValidate>
 			<TextArea
-				name="text"
+				name="message"
 				label={t('case.messageLabel')}
 				hint={t('case.messageHint')}
 				rows={5}
-				defaultValue={single(failure, 'text')}
-				error={failure?.errors.text}
+				defaultValue={single(failure, 'message')}
+				error={failure?.errors.message}
 				namespace="staff"
 				required
 			/>
@@ -55,11 +55,11 @@ export function NoteForm({ failure }: { failure?: Failure }) {
 	return (
 		<Form method="post" noValidate>
 			<TextArea
-				name="text"
+				name="note"
 				label={t('case.noteLabel')}
 				rows={4}
-				defaultValue={single(failure, 'text')}
-				error={failure?.errors.text}
+				defaultValue={single(failure, 'note')}
+				error={failure?.errors.note}
 				namespace="staff"
 				required
 			/>

@@ -89,8 +89,9 @@ export const ServiceSchema = z.object({
 		.max(24 * 60, 'errors.minutes'),
 })
 
-export const NoteSchema = z.object({ text: text(20_000) })
-export const MessageSchema = z.object({ text: text(20_000) })
+// Distinct field names: both forms are on the case page, and ids must be unique.
+export const NoteSchema = z.object({ note: text(20_000) })
+export const MessageSchema = z.object({ message: text(20_000) })
 export const AssignSchema = z.object({ assigneeId: z.string().max(64) })
 
 export const InvitationSchema = z.object({

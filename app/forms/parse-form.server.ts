@@ -32,3 +32,16 @@ export function parseForm<S extends z.ZodTypeAny>(
 	}
 	return { success: false, errors, values }
 }
+
+/**
+ * The posted form, or a 400 for a body that is not one (a wrong content
+ * type, a broken multipart body): a malformed post is the sender's mistake,
+ * never a server error.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData()
+	} catch {
+		throw new Response('Bad request', { status: 400 })
+	}
+}

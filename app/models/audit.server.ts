@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
 	'api-token.created',
 	'api-token.revoked',
 	'retention.run',
+	'retention.scheduled',
+	'recovery-key.rotated',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -36,3 +36,26 @@ export async function runRetention(now = new Date()): Promise<{ deleted: string[
 	await recordAudit({ action: 'retention.run', detail: { deleted: due.length, months } })
 	return { deleted: due.map((found) => found.reference) }
 }
+
+const DAILY_RUN_LOCK = 0x616e6c66 // any constant: one advisory lock for this job
+const ONCE_PER_MS = 23 * 3_600_000
+
+/**
+ * The server's daily run. Several instances share the database, so the run
+ * is claimed first: under an advisory lock, an instance that finds no claim
+ * from the last 23 hours writes one (to the audit log) and runs the job;
+ * the others skip it. Returns null when another instance had it.
+ */
+export async function runDailyRetention(now = new Date()) {
+	const claimed = await prisma.$transaction(async (tx) => {
+		await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DAILY_RUN_LOCK})`
+		const recent = await tx.auditEvent.findFirst({
+			where: { action: 'retention.scheduled', at: { gt: new Date(now.getTime() - ONCE_PER_MS) } },
+			select: { id: true },
+		})
+		if (recent) return false
+		await recordAudit({ action: 'retention.scheduled' }, tx)
+		return true
+	})
+	return claimed ? runRetention(now) : null
+}

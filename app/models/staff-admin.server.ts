@@ -72,6 +72,22 @@ async function createLink(
 	return token
 }
 
+/** The account an admin action names does not exist (a stale page, a forged post). */
+export class StaffNotFoundError extends Error {
+	constructor() {
+		super('no such staff account')
+	}
+}
+
+async function requireStaffMember(userId: string) {
+	const user = await prisma.staffUser.findUnique({
+		where: { id: userId },
+		select: { email: true, displayName: true, role: true },
+	})
+	if (!user) throw new StaffNotFoundError()
+	return user
+}
+
 export class EmailTakenError extends Error {
 	constructor() {
 		super('an account with this e-mail exists')
@@ -96,10 +112,7 @@ export async function inviteStaff(
 /** A forgotten password: a link that gives the account a new password and a new key pair. */
 export async function createPasswordResetLink(actor: StaffActor, userId: string) {
 	requireAdmin(actor)
-	const user = await prisma.staffUser.findUniqueOrThrow({
-		where: { id: userId },
-		select: { email: true, displayName: true, role: true },
-	})
+	const user = await requireStaffMember(userId)
 	const token = await createLink(actor, user)
 	await recordAudit({ action: 'password.reset', actor, targetUserId: userId })
 	return token
@@ -169,10 +182,7 @@ export async function acceptInvitation(token: string, password: string) {
 export async function changeRole(actor: StaffActor, userId: string, role: StaffRoleName) {
 	requireAdmin(actor)
 	if (userId === actor.id) throw new ForbiddenError()
-	const user = await prisma.staffUser.findUniqueOrThrow({
-		where: { id: userId },
-		select: { role: true },
-	})
+	const user = await requireStaffMember(userId)
 	if (user.role === role) return
 	await prisma.$transaction(async (tx) => {
 		await tx.staffUser.update({ where: { id: userId }, data: { role }, select: { id: true } })
@@ -210,6 +220,7 @@ export async function changeRole(actor: StaffActor, userId: string, role: StaffR
 export async function setStaffActive(actor: StaffActor, userId: string, active: boolean) {
 	requireAdmin(actor)
 	if (userId === actor.id) throw new ForbiddenError()
+	await requireStaffMember(userId)
 	await prisma.staffUser.update({ where: { id: userId }, data: { active }, select: { id: true } })
 	if (!active) await endAllSessionsOf(userId)
 	await recordAudit({
@@ -221,6 +232,7 @@ export async function setStaffActive(actor: StaffActor, userId: string, active: 
 
 export async function resetTwoFactor(actor: StaffActor, userId: string) {
 	requireAdmin(actor)
+	await requireStaffMember(userId)
 	await clearTwoFactor(userId)
 	await recordAudit({ action: 'two-factor.reset', actor, targetUserId: userId })
 }

@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
 import { PasswordChangeSchema } from '~/domain/staff-forms'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { changePassword } from '~/models/staff-account.server'
 import { remainingRecoveryCodes } from '~/models/two-factor.server'
@@ -30,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const form = parseForm(await request.formData(), PasswordChangeSchema)
+	const form = parseForm(await readFormData(request), PasswordChangeSchema)
 	if (!form.success) return data({ errors: form.errors, changed: false }, { status: 400 })
 	const changed = await changePassword(actor, form.data.currentPassword, form.data.password)
 	if (!changed) {

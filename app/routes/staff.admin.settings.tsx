@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
 import { SettingsSchema } from '~/domain/staff-forms'
 import { valueOf } from '~/forms/form-values'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { getOfficeSettings, updateOfficeSettings } from '~/models/office-settings.server'
 import { requireStaffActor } from '~/staff/auth.server'
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const form = parseForm(await request.formData(), SettingsSchema)
+	const form = parseForm(await readFormData(request), SettingsSchema)
 	if (!form.success) {
 		return data({ errors: form.errors, values: form.values, saved: false }, { status: 400 })
 	}

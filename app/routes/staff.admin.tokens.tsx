@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { TextField } from '~/components/form-fields'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-token.server'
 import { requireStaffActor } from '~/staff/auth.server'
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	if (formData.get('intent') === 'revoke') {
 		await revokeApiToken(actor, String(formData.get('id') ?? ''))
 		return { errors: {} as Record<string, string>, token: null }

@@ -10,12 +10,13 @@ import { SelectField, TextField } from '~/components/form-fields'
 import { ForbiddenError, STAFF_ROLES } from '~/domain/permissions'
 import { InvitationSchema, RoleChangeSchema } from '~/domain/staff-forms'
 import { valueOf, type FormErrors, type FormValues } from '~/forms/form-values'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import {
 	changeRole,
 	createPasswordResetLink,
 	EmailTakenError,
+	StaffNotFoundError,
 	inviteStaff,
 	listStaff,
 	resetTwoFactor,
@@ -41,7 +42,7 @@ type Result = {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'staff:manage')
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const origin = new URL(request.url).origin
 	const userId = String(formData.get('userId') ?? '')
@@ -89,6 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 				{ status: 400 },
 			)
 		}
+		if (error instanceof StaffNotFoundError) throw new Response('Not found', { status: 404 })
 		if (error instanceof ForbiddenError) {
 			return data<Result>(
 				{ intent, errors: { form: 'users.notYourself' }, values: {} },

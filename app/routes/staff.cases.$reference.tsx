@@ -26,7 +26,12 @@ import {
 	ServiceSchema,
 	StatusSchema,
 } from '~/domain/staff-forms'
-import { parseForm, type FormErrors, type FormValues } from '~/forms/parse-form.server'
+import {
+	parseForm,
+	readFormData,
+	type FormErrors,
+	type FormValues,
+} from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { isLead } from '~/models/case-access.server'
 import { listAssignableStaff, openCase } from '~/models/case.server'
@@ -88,13 +93,13 @@ const INTENTS: Record<
 	async note(actor, reference, formData) {
 		const form = parseForm(formData, NoteSchema)
 		if (!form.success) return { intent: 'note', ...form }
-		await addNote(actor, reference, form.data.text)
+		await addNote(actor, reference, form.data.note)
 		return null
 	},
 	async message(actor, reference, formData) {
 		const form = parseForm(formData, MessageSchema)
 		if (!form.success) return { intent: 'message', ...form }
-		await sendMessageToReporter(actor, reference, form.data.text)
+		await sendMessageToReporter(actor, reference, form.data.message)
 		return null
 	},
 	async assign(actor, reference, formData) {
@@ -119,9 +124,10 @@ const INTENTS: Record<
 export async function action({ request, params }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
 	const reference = params.reference ?? ''
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
-	const handle = INTENTS[intent]
+	// Own keys only: "constructor" or "__proto__" must not reach Object's members.
+	const handle = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined
 	if (!handle) throw new Response('Bad request', { status: 400 })
 	try {
 		const failure = await handle(actor, reference, formData)

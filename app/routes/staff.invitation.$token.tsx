@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
 import { NewPasswordSchema } from '~/domain/staff-forms'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { acceptInvitation, findOpenInvitation } from '~/models/staff-admin.server'
 
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const form = parseForm(await request.formData(), NewPasswordSchema)
+	const form = parseForm(await readFormData(request), NewPasswordSchema)
 	if (!form.success) return data({ errors: form.errors }, { status: 400 })
 	const user = await acceptInvitation(params.token ?? '', form.data.password)
 	if (!user) return data({ errors: { form: 'invitation.invalid' } }, { status: 410 })

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
 import { LoginSchema } from '~/domain/staff-forms'
 import { valueOf } from '~/forms/form-values'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { logIn } from '~/models/login.server'
 import { staffSessionCookie } from '~/sessions/token-cookie.server'
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const form = parseForm(await request.formData(), LoginSchema)
+	const form = parseForm(await readFormData(request), LoginSchema)
 	if (!form.success) {
 		return data({ errors: form.errors, email: valueOf(form.values, 'email') }, { status: 400 })
 	}

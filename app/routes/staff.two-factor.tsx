@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
 import { homePathOf } from '~/domain/permissions'
 import { SecondFactorSchema } from '~/domain/staff-forms'
-import { parseForm } from '~/forms/parse-form.server'
+import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
 import { recordAudit } from '~/models/audit.server'
 import { completePendingGrants } from '~/models/pending-grants.server'
@@ -51,7 +51,7 @@ async function signIn(request: Request, session: OpenedSession) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const session = await requireHalfSession(request)
-	const form = parseForm(await request.formData(), SecondFactorSchema)
+	const form = parseForm(await readFormData(request), SecondFactorSchema)
 	if (!form.success) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 })
 	const redirectTo = safeRedirectPath(form.data.redirectTo ?? null, homePathOf(session.role))
 

@@ -3,6 +3,7 @@
 // accepted once per 30-second step; when another test used this step's code
 // already, the next step's code (accepted for clock drift) is used.
 import type { Page } from '@playwright/test'
+import pg from 'pg'
 import { totpCode } from '../../app/crypto/totp-code.ts'
 import type { DemoAccount } from '../../prisma/demo-accounts.ts'
 import { expect } from './fixtures'
@@ -31,4 +32,23 @@ export async function signIn(page: Page, account: DemoAccount, path = '/staff') 
 		}
 	}
 	throw new Error(`could not sign in as ${account.email}`)
+}
+
+/**
+ * The reference of today's new request whose narrative holds `phrase`: the
+ * lead opens today's new requests until it shows (the inbox lists no content).
+ */
+export async function findNewCaseByPhrase(page: Page, phrase: string): Promise<string> {
+	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
+	await client.connect()
+	const candidates = await client
+		.query<{ reference: string }>(
+			`SELECT reference FROM "Case" WHERE status = 'NEW' AND "receivedOn" >= current_date - 1`,
+		)
+		.finally(() => client.end())
+	for (const { reference } of candidates.rows) {
+		await page.goto(`/staff/cases/${reference}`)
+		if ((await page.locator('.narrative').textContent())?.includes(phrase)) return reference
+	}
+	throw new Error(`no new case holds "${phrase}"`)
 }

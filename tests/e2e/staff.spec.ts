@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
 import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
-import { signIn } from './staff-session'
+import { findNewCaseByPhrase, signIn } from './staff-session'
 
 const { lead, counsellor, admin, statistics } = DEMO_ACCOUNTS
 
@@ -18,6 +18,8 @@ async function database<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 test('each demo account signs in with its TOTP and lands where its role works', async ({
 	browser,
 }) => {
+	// A code used by a parallel test in the same 30 s step means waiting for the next.
+	test.setTimeout(180_000)
 	const homes = [
 		[lead, 'Fälle'],
 		[counsellor, 'Fälle'],
@@ -51,25 +53,10 @@ test('a counsellor works a fresh request from inbox to closed and talks with the
 	await reporter.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
 	await reporter.getByRole('button', { name: 'Anfrage senden' }).click()
 	const code = (await reporter.getByTestId('follow-up-code').textContent())!.trim()
-	// Today's new requests: the lead opens them until the phrase shows which is ours.
-	const candidates = await database(async (client) => {
-		const { rows } = await client.query<{ reference: string }>(
-			`SELECT reference FROM "Case" WHERE status = 'NEW' AND "receivedOn" >= current_date - 1`,
-		)
-		return rows.map((row) => row.reference)
-	})
-
 	// The lead finds it among today's new requests and assigns it.
 	const leadPage = await (await browser.newContext()).newPage()
 	await signIn(leadPage, lead)
-	let ours: string | undefined
-	for (const candidate of candidates) {
-		await leadPage.goto(`/staff/cases/${candidate}`)
-		if ((await leadPage.locator('.narrative').textContent())?.includes(phrase)) {
-			ours = candidate
-			break
-		}
-	}
+	const ours = await findNewCaseByPhrase(leadPage, phrase)
 	expect(ours, 'the new request is in the inbox').toBeDefined()
 	await leadPage.goto('/staff/cases?view=new')
 	await expect(leadPage.getByRole('link', { name: ours })).toBeVisible()
@@ -147,7 +134,7 @@ for (const account of [admin, statistics]) {
 		const data = await page.request.get(`/staff/cases/${reference}.data`)
 		expect([403, 404]).toContain(data.status())
 		const action = await page.request.post(`/staff/cases/${reference}`, {
-			form: { intent: 'note', text: 'should not be stored' },
+			form: { intent: 'note', note: 'should not be stored' },
 		})
 		expect(action.status()).toBe(403)
 		const download = await page.request.get(`/staff/cases/${reference}/attachments/any`)
@@ -208,7 +195,13 @@ test('the tenth failed login in a row is throttled, with one generic message bef
 	for (let attempt = 1; attempt <= 10; attempt++) {
 		await page.getByLabel('E-Mail').fill(email)
 		await page.getByLabel('Passwort').fill(`wrong password ${attempt}`)
-		await page.getByRole('button', { name: 'Anmelden' }).click()
+		// Each answer before the next try: the alert of the last one says the same.
+		await Promise.all([
+			page.waitForResponse(
+				(r) => r.url().includes('/staff/login') && r.request().method() === 'POST',
+			),
+			page.getByRole('button', { name: 'Anmelden' }).click(),
+		])
 		const expected =
 			attempt < 10
 				? 'E-Mail oder Passwort ist falsch.'

@@ -153,7 +153,7 @@ const matrix: Array<{
 		method: 'POST',
 		path: () => `/staff/cases/${reference}`,
 		params: () => ({ reference }),
-		body: () => ({ intent: 'note', text: 'A note' }),
+		body: () => ({ intent: 'note', note: 'A note' }),
 		expected: {
 			anonymous: L,
 			counsellor: 'ok',
