@@ -4,6 +4,7 @@
 // person typed. Only a body beyond any sensible size is refused outright.
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 
 export type UploadedFile = { name: string; data: Buffer }
@@ -93,11 +94,7 @@ async function parseMultipart(
 	})
 	try {
 		if (!request.body) throw new MalformedBodyError('no body')
-		await pipeline(
-			Readable.fromWeb(request.body as import('node:stream/web').ReadableStream),
-			counted,
-			parser,
-		)
+		await pipeline(Readable.fromWeb(request.body as WebReadableStream), counted, parser)
 		await closed
 		await Promise.all(reading)
 	} catch (error) {
