@@ -22,10 +22,12 @@ import {
 } from './bench/intake.ts'
 import { CASES, measureInbox, RUNS_PER_FILTER } from './bench/inbox.ts'
 import { CONCURRENT_LOGINS, LOGIN_COST, LOGIN_RUNS, measureLogin } from './bench/login.ts'
+import { measureSoak, SOAK_CONNECTIONS } from './bench/soak.ts'
 import { measureStatistics } from './bench/statistics.ts'
 import type { Timing } from './bench/timing.ts'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 15)
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 300)
 
 ensureFreshBuild((message) => console.log(message))
 const postgres = await startTestPostgres()
@@ -89,6 +91,8 @@ try {
 	const cryptoAndRows = await load({ url: floor.url, body, contentType, durationSeconds: DURATION })
 	await floor.stop()
 	floor = undefined
+	// The soak needs the app; its figures are printed after the intake's.
+	const soak = await measureSoak({ url: app.url, pid: app.process.pid!, seconds: SOAK_SECONDS })
 	// The inbox and the logins are measured in this process: the servers
 	// would only compete with them for the cores.
 	await app.stop()
@@ -99,6 +103,14 @@ try {
 	console.log(row('intake (POST /request)', intake))
 	console.log(
 		`intake / baseline throughput: ${((intake.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} % (goal: at least 50 %); floor / baseline: ${((cryptoAndRows.requestsPerSecond / bare.requestsPerSecond) * 100).toFixed(0)} %; stored per request: ${stored} bytes`,
+	)
+
+	console.log(
+		`\nMemory of the app (RSS) under a mixed soak at ${SOAK_CONNECTIONS} concurrent clients: public pages, intake and follow-up posts, staff pages`,
+	)
+	const unexpected = Object.entries(soak.unexpected).map(([what, count]) => `${what} x${count}`)
+	console.log(
+		`soak ${SOAK_SECONDS} s mixed: RSS before ${soak.beforeMiB.toFixed(0)} MiB, after ${soak.afterMiB.toFixed(0)} MiB, growth ${soak.growthPercent.toFixed(1)} % (goal: under 10 %); ${soak.requests} requests, ${soak.errors} errors${unexpected.length ? ` (${unexpected.join(', ')})` : ''}`,
 	)
 
 	console.log(
