@@ -80,8 +80,17 @@ export const ServiceSchema = z.object({
 	providedOn: z
 		.string({ required_error: 'errors.required' })
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-		.transform((value) => new Date(`${value}T00:00:00Z`))
-		.refine((date) => !Number.isNaN(date.getTime()) && date <= new Date(), 'errors.date'),
+		// A real calendar day (no 30 February), not before the office existed, not in the future.
+		.refine((value) => {
+			const date = new Date(`${value}T00:00:00Z`)
+			return (
+				!Number.isNaN(date.getTime()) &&
+				date.toISOString().slice(0, 10) === value &&
+				date.getUTCFullYear() >= 2000 &&
+				date <= new Date()
+			)
+		}, 'errors.date')
+		.transform((value) => new Date(`${value}T00:00:00Z`)),
 	minutes: z.coerce
 		.number({ invalid_type_error: 'errors.minutes' })
 		.int('errors.minutes')
@@ -99,6 +108,8 @@ export const InvitationSchema = z.object({
 	displayName: text(120),
 	role: z.enum(STAFF_ROLES, { message: 'errors.invalidChoice' }),
 })
+
+export const UserIdSchema = z.string().uuid()
 
 export const RoleChangeSchema = z.object({
 	userId: z.string().uuid(),
@@ -164,7 +175,11 @@ export const AuditFilterSchema = z.object({
 	page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
 
-/** The query string as an object for a schema (empty values dropped). */
+/** The query string as an object for a schema (empty values and NUL bytes dropped). */
 export function searchParamsObject(url: URL): Record<string, string> {
-	return Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ''))
+	return Object.fromEntries(
+		[...url.searchParams]
+			.map(([key, value]) => [key, value.replaceAll('\u0000', '')] as const)
+			.filter(([, value]) => value !== ''),
+	)
 }

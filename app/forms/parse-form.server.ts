@@ -19,7 +19,11 @@ export function parseForm<S extends z.ZodTypeAny>(
 ): ParsedForm<z.output<S>> {
 	const values: FormValues = {}
 	for (const key of new Set(formData.keys())) {
-		const all = formData.getAll(key).filter((value): value is string => typeof value === 'string')
+		// PostgreSQL text cannot hold a NUL byte, and no person types one.
+		const all = formData
+			.getAll(key)
+			.filter((value): value is string => typeof value === 'string')
+			.map((value) => value.replaceAll('\u0000', ''))
 		values[key] = lists.includes(key) ? all : (all[0] ?? '')
 	}
 	for (const list of lists) values[list] ??= []

@@ -33,10 +33,24 @@ export async function openCaseKey(actor: StaffActor, caseId: string): Promise<Bu
 	})
 }
 
+/**
+ * A reference as it may be stored and logged: upper case, letters, digits
+ * and hyphens only. Anything else (a NUL byte in a crafted URL, say) finds
+ * no case rather than reaching the database.
+ */
+export function normalizedReference(reference: string): string {
+	return reference
+		.toUpperCase()
+		.replace(/[^A-Z0-9-]/g, '')
+		.slice(0, 20)
+}
+
 /** A case in scope by its reference, or null: out of scope and missing look the same. */
 export async function findCaseInScope(actor: StaffActor, reference: string) {
+	const normalized = normalizedReference(reference)
+	if (normalized !== reference.toUpperCase()) return null
 	return prisma.case.findFirst({
-		where: { AND: [caseScope(actor), { reference: reference.toUpperCase() }] },
+		where: { AND: [caseScope(actor), { reference: normalized }] },
 		select: { id: true, reference: true, status: true, assignedToId: true },
 	})
 }

@@ -5,7 +5,15 @@ import { prisma } from '~/db.server'
 import type { CaseStatusName } from '~/domain/taxonomy'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from './audit.server'
-import { caseScope, findCaseInScope, isLead, openCaseKey } from './case-access.server'
+import {
+	caseScope,
+	findCaseInScope,
+	isLead,
+	normalizedReference,
+	openCaseKey,
+} from './case-access.server'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 import type { StaffActor } from './staff-session.server'
 
 export const INBOX_PAGE_SIZE = 25
@@ -176,7 +184,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 		await recordAudit({
 			action: 'case.read.denied',
 			actor,
-			caseReference: reference.toUpperCase().slice(0, 20),
+			caseReference: normalizedReference(reference),
 		})
 		return null
 	}
@@ -295,9 +303,14 @@ async function staffNamesOf(ids: Array<string | null>): Promise<Map<string, stri
 export async function readAttachment(actor: StaffActor, reference: string, attachmentId: string) {
 	const inScope = await findCaseInScope(actor, reference)
 	if (!inScope) {
-		await recordAudit({ action: 'case.read.denied', actor, caseReference: reference.slice(0, 20) })
+		await recordAudit({
+			action: 'case.read.denied',
+			actor,
+			caseReference: normalizedReference(reference),
+		})
 		return null
 	}
+	if (!UUID.test(attachmentId)) return null
 	const attachment = await prisma.attachment.findFirst({
 		where: { id: attachmentId, caseId: inScope.id },
 		select: { id: true, mediaType: true, name: true, content: true },

@@ -33,7 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
 	const formData = await readFormData(request)
 	if (formData.get('intent') === 'revoke') {
-		await revokeApiToken(actor, String(formData.get('id') ?? ''))
+		const id = z.string().uuid().safeParse(formData.get('id'))
+		if (id.success) await revokeApiToken(actor, id.data)
 		return { errors: {} as Record<string, string>, token: null }
 	}
 	const form = parseForm(formData, ApiTokenSchema)

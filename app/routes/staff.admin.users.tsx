@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SelectField, TextField } from '~/components/form-fields'
 import { ForbiddenError, STAFF_ROLES } from '~/domain/permissions'
-import { InvitationSchema, RoleChangeSchema } from '~/domain/staff-forms'
+import { InvitationSchema, RoleChangeSchema, UserIdSchema } from '~/domain/staff-forms'
 import { valueOf, type FormErrors, type FormValues } from '~/forms/form-values'
 import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')
 	const origin = new URL(request.url).origin
-	const userId = String(formData.get('userId') ?? '')
+	// Any other value names no account (and a NUL byte must not reach PostgreSQL).
+	const userId = UserIdSchema.safeParse(formData.get('userId')).data ?? ''
 	const ok = (done: string, link?: string): Result => ({
 		intent,
 		errors: {},
@@ -69,12 +70,15 @@ export async function action({ request }: ActionFunctionArgs) {
 			}
 			case 'deactivate':
 			case 'reactivate':
+				if (!userId) throw new StaffNotFoundError()
 				await setStaffActive(actor, userId, intent === 'reactivate')
 				return ok(intent === 'reactivate' ? 'reactivated' : 'deactivated')
 			case 'reset-two-factor':
+				if (!userId) throw new StaffNotFoundError()
 				await resetTwoFactor(actor, userId)
 				return ok('twoFactorReset')
 			case 'reset-password': {
+				if (!userId) throw new StaffNotFoundError()
 				const token = await createPasswordResetLink(actor, userId)
 				return ok('resetLink', `${origin}/staff/invitation/${token}`)
 			}

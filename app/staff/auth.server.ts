@@ -45,7 +45,7 @@ export async function requireStaffActor(
 		await recordAudit({
 			action: 'access.denied',
 			actor,
-			caseReference: /^\/staff\/cases\/([^/.]+)/.exec(pathname)?.[1]?.slice(0, 20) ?? null,
+			caseReference: /^\/staff\/cases\/([A-Za-z0-9-]{1,20})/.exec(pathname)?.[1] ?? null,
 			detail: { path: pathname.slice(0, 200), method: request.method },
 		})
 		throw new Response('Forbidden', { status: 403 })

@@ -7,6 +7,10 @@
 // property states what must hold whatever arrives: never a 5xx, nothing
 // half-stored, nothing opened without the right secret.
 //
+// Rendering is not run here: where a refusal hands typed values back for the
+// page, they must be the strings as typed (React escapes them, and the
+// end-to-end tests check that in a browser).
+//
 // The route modules are called in-process, as Remix calls them. Every run is
 // counted and a failing run does not stop the others, so a report says how
 // often each property failed and shows one example per kind of failure
@@ -85,7 +89,7 @@ export type FuzzResult = {
 	name: string
 	runs: number
 	failures: number
-	/** One example per kind of failure (its first line), most frequent first. */
+	/** One example per kind of failure, most frequent first. */
 	kinds: FuzzFailure[]
 	/** How the runs that held ended (stored, opened, 400, ...): shows what the inputs reached. */
 	outcomes: Record<string, number>
@@ -99,6 +103,8 @@ export type FuzzProperty = {
 	run(numRuns: number, seed?: number): Promise<FuzzResult>
 }
 
+type InputOf<A> = A extends fc.Arbitrary<infer T> ? T : never
+
 /** A broken promise of a property; the message is its kind. */
 class Violation extends Error {}
 
@@ -111,7 +117,8 @@ async function runProperty<T>(
 	arbitrary: fc.Arbitrary<T>,
 	check: (input: T) => Promise<string>,
 	numRuns: number,
-	seed?: number,
+	seed: number | undefined,
+	examples: T[] = [],
 ): Promise<FuzzResult> {
 	const kinds = new Map<string, FuzzFailure>()
 	const outcomes: Record<string, number> = {}
@@ -130,7 +137,7 @@ async function runProperty<T>(
 			}
 			return true
 		}),
-		{ numRuns, seed },
+		{ numRuns, seed, examples: examples.map((example): [T] => [example]) },
 	)
 	return {
 		name,
@@ -165,7 +172,8 @@ function kindOf(error: unknown): string {
 
 function describeError(error: unknown): string {
 	if (!(error instanceof Error)) return String(error).slice(0, 200)
-	const firstLine = error.message.trim().split('\n').at(-1)?.slice(0, 200) ?? ''
+	// Prisma puts the database's own words on the message's last line.
+	const lastLine = error.message.trim().split('\n').at(-1)?.slice(0, 200) ?? ''
 	const frames = (error.stack ?? '')
 		.split('\n')
 		.filter((line) => line.includes('/app/') && !line.includes('node_modules'))
@@ -176,7 +184,7 @@ function describeError(error: unknown): string {
 				.replace(/^at /, '')
 				.replace(/\(.*\/(app\/[^)]*)\)/, '($1)'),
 		)
-	return `${error.constructor.name}: ${firstLine}${frames.length ? ` [${frames.join(' < ')}]` : ''}`
+	return `${error.constructor.name}: ${lastLine}${frames.length ? ` [${frames.join(' < ')}]` : ''}`
 }
 
 /**
@@ -815,6 +823,22 @@ async function casesMissingAGrant() {
 	})
 }
 
+/**
+ * Inputs that once failed, run first every time so that a regression shows
+ * in the smallest sample (here: a photo whose name the multipart parser
+ * split apart, refusing the whole request).
+ */
+const INTAKE_EXAMPLES: Array<InputOf<typeof intakeInput>> = [
+	{
+		fields: toParts({ narrative: ['x'], contactMode: ['anonymous'], consent: ['yes'] }),
+		mutations: [],
+		token: 'old',
+		junk: '',
+		photo: 'Bericht; Kopie.png',
+		envelope: { kind: 'multipart' },
+	},
+]
+
 const intakeProperty: FuzzProperty = {
 	name: 'intake (POST /request)',
 	runs: (base) => base,
@@ -900,6 +924,7 @@ const intakeProperty: FuzzProperty = {
 			},
 			numRuns,
 			seed,
+			INTAKE_EXAMPLES,
 		)
 	},
 }
@@ -934,11 +959,14 @@ function checkEcho(
 				)
 			: parts
 	// Undici's multipart parser (request.formData()) drops a leading byte-order
-	// mark, busboy keeps it: compared without any.
+	// mark, busboy keeps it: compared without any. NUL bytes are dropped on
+	// purpose (parseForm: PostgreSQL text cannot hold them).
 	const comparable = (value: unknown) =>
-		JSON.stringify(value, (_key, v: unknown) =>
-			typeof v === 'string' && envelope.kind === 'multipart' ? v.replace(/^\ufeff+/, '') : v,
-		)
+		JSON.stringify(value, (_key, v: unknown) => {
+			if (typeof v !== 'string') return v
+			const text = v.replaceAll('\u0000', '')
+			return envelope.kind === 'multipart' ? text.replace(/^\ufeff+/, '') : text
+		})
 	const wanted = expected(sent)
 	for (const field of fields) {
 		if (!(field in wanted)) continue
@@ -1205,6 +1233,32 @@ async function caseState(reference: string) {
 	})
 }
 
+const caseExample = (
+	intent: string,
+	fields: Record<string, string[]>,
+	reference = 'real',
+): InputOf<typeof caseInput> => ({
+	intent: [intent],
+	fields,
+	extras: [],
+	reference,
+	signedIn: true,
+	envelope: { kind: 'urlencoded' },
+})
+
+/** Inputs that once failed (see INTAKE_EXAMPLES): each was a 500, or worse. */
+const CASE_EXAMPLES = [
+	// NUL reached PostgreSQL, which refuses it in text (22021).
+	caseExample('assign', { assigneeId: ['\u0000'] }),
+	caseExample('note', { note: ['A note'] }, '\u0000'),
+	// A year PostgreSQL's date type does not have (22008).
+	caseExample('service', { type: ['information'], providedOn: ['0000-01-01'], minutes: ['30'] }),
+	// Object's own members answered as intents; "constructor" handed back the
+	// signed-in actor with their private key.
+	caseExample('constructor', {}),
+	caseExample('__proto__', {}),
+]
+
 const caseProperty: FuzzProperty = {
 	name: 'staff case actions (POST /staff/cases/:reference)',
 	runs: (base) => base,
@@ -1287,6 +1341,7 @@ const caseProperty: FuzzProperty = {
 			},
 			numRuns,
 			seed,
+			CASE_EXAMPLES,
 		)
 	},
 }
@@ -1324,6 +1379,18 @@ const loginInput = fc.record({
 	extras: extraParts,
 	envelope,
 })
+
+/** Inputs that once failed (see INTAKE_EXAMPLES): a body that is no form was a 500. */
+const LOGIN_EXAMPLES: Array<InputOf<typeof loginInput>> = [
+	{
+		email: LOGIN_EMAIL,
+		password: PASSWORD,
+		redirectTo: undefined,
+		resetThrottle: true,
+		extras: [],
+		envelope: { kind: 'raw', raw: { template: 1, contentType: '', garbage: '' } },
+	},
+]
 
 const loginProperty: FuzzProperty = {
 	name: 'staff login (POST /staff/login)',
@@ -1381,6 +1448,7 @@ const loginProperty: FuzzProperty = {
 			},
 			numRuns,
 			seed,
+			LOGIN_EXAMPLES,
 		)
 	},
 }
@@ -1425,6 +1493,36 @@ const adminInput = fc.record({
 	extras: extraParts,
 	envelope,
 })
+
+const adminExample = (
+	page: 'users' | 'settings',
+	intent: string,
+	fields: Record<string, string[]>,
+): InputOf<typeof adminInput> => ({
+	page,
+	intent: [intent],
+	fields,
+	extras: [],
+	envelope: { kind: 'urlencoded' },
+})
+
+/** Inputs that once failed (see INTAKE_EXAMPLES): each was a 500. */
+const ADMIN_EXAMPLES = [
+	// NUL reached PostgreSQL, which refuses it in text (22021).
+	adminExample('settings', '', {
+		officeName: ['Anlauf\u0000stelle'],
+		retentionMonths: ['24'],
+		statisticsThreshold: ['5'],
+	}),
+	adminExample('users', 'deactivate', { userId: ['\u0000'] }),
+	adminExample('users', 'invite', {
+		email: ['new-fuzz@example.ch'],
+		displayName: ['Ne\u0000w'],
+		role: ['COUNSELLOR'],
+	}),
+	// An account that does not exist (Prisma's "record not found").
+	adminExample('users', 'reset-password', { userId: ['00000000-0000-4000-8000-000000000000'] }),
+]
 
 const adminProperty: FuzzProperty = {
 	name: 'admin actions (POST /staff/admin/users, /staff/admin/settings)',
@@ -1504,6 +1602,7 @@ const adminProperty: FuzzProperty = {
 			},
 			numRuns,
 			seed,
+			ADMIN_EXAMPLES,
 		)
 	},
 }
