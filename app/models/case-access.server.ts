@@ -1,8 +1,8 @@
 // Which cases a staff member may touch, and the key that opens one. Every
 // case function goes through `caseScope` (the permission check, as a query
 // filter) and `openCaseKey` (the cryptographic check: no grant, no key).
-import { openSealed, publicKeyOf } from '~/crypto/key-pairs.server'
-import { prisma } from '~/db.server'
+import { openSealed, publicKeyOf, sealTo } from '~/crypto/key-pairs.server'
+import { prisma, toBytes } from '~/db.server'
 import { can, ForbiddenError } from '~/domain/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import type { StaffActor } from './staff-session.server'
@@ -52,5 +52,24 @@ export async function findCaseInScope(actor: StaffActor, reference: string) {
 	return prisma.case.findFirst({
 		where: { AND: [caseScope(actor), { reference: normalized }] },
 		select: { id: true, reference: true, status: true, assignedToId: true },
+	})
+}
+
+/**
+ * Wraps a case key to a staff member's public key: a new grant, or the old
+ * grant wrapped afresh (after a new key pair). A query, so that callers can
+ * run it in their own transaction.
+ */
+export function grantCaseKey(
+	db: Pick<Prisma.TransactionClient, 'caseKeyGrant'>,
+	grant: { caseId: string; staffUserId: string; publicKey: Uint8Array; caseKey: Buffer },
+) {
+	const { caseId, staffUserId } = grant
+	const sealedKey = toBytes(sealTo(grant.publicKey, grant.caseKey))
+	return db.caseKeyGrant.upsert({
+		where: { caseId_holder_staffUserId: { caseId, holder: 'STAFF', staffUserId } },
+		create: { caseId, holder: 'STAFF', staffUserId, sealedKey },
+		update: { sealedKey },
+		select: { id: true },
 	})
 }

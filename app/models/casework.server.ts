@@ -4,11 +4,10 @@
 // otherwise, which the route turns into a 404) and is audited.
 import { randomUUID } from 'node:crypto'
 import { encryptCaseField } from '~/crypto/case-fields.server'
-import { sealTo } from '~/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/db.server'
 import type { CaseStatusName, ServiceType } from '~/domain/taxonomy'
 import { recordAudit } from './audit.server'
-import { findCaseInScope, openCaseKey, requireLead } from './case-access.server'
+import { findCaseInScope, grantCaseKey, openCaseKey, requireLead } from './case-access.server'
 import { erasePersonalData } from './personal-data.server'
 import type { StaffActor } from './staff-session.server'
 
@@ -192,22 +191,11 @@ export async function assignCase(actor: StaffActor, reference: string, assigneeI
 			await tx.pendingGrant.deleteMany({ where: { caseId: found.id, staffUserId: previous } })
 		}
 		if (assignee && caseKey) {
-			await tx.caseKeyGrant.upsert({
-				where: {
-					caseId_holder_staffUserId: {
-						caseId: found.id,
-						holder: 'STAFF',
-						staffUserId: assignee.id,
-					},
-				},
-				create: {
-					caseId: found.id,
-					holder: 'STAFF',
-					staffUserId: assignee.id,
-					sealedKey: toBytes(sealTo(assignee.publicKey, caseKey)),
-				},
-				update: { sealedKey: toBytes(sealTo(assignee.publicKey, caseKey)) },
-				select: { id: true },
+			await grantCaseKey(tx, {
+				caseId: found.id,
+				staffUserId: assignee.id,
+				publicKey: assignee.publicKey,
+				caseKey,
 			})
 		}
 		await tx.case.update({

@@ -2,14 +2,25 @@
 // without a grant"): a lead's session that can open a case wraps its key to
 // each staff member still waiting for it. Run when a lead signs in, in
 // batches, so that a new lead of a large office does not slow a login.
-import { openSealed, publicKeyOf, sealTo } from '~/crypto/key-pairs.server'
-import { prisma, toBytes } from '~/db.server'
+import { openSealed, publicKeyOf } from '~/crypto/key-pairs.server'
+import { prisma } from '~/db.server'
 import { errorSummary, getLogger } from '~/logger.server'
 import { recordAudit } from './audit.server'
-import { isLead } from './case-access.server'
+import { grantCaseKey, isLead } from './case-access.server'
 import type { StaffActor } from './staff-session.server'
 
 const BATCH = 200
+
+type Pending = { caseId: string; staffUserId: string; staffUser: { publicKey: Uint8Array } }
+
+/** The grant is made and the pending entry goes, together. */
+async function completeGrant(pending: Pending, caseKey: Buffer) {
+	const { caseId, staffUserId } = pending
+	await prisma.$transaction([
+		grantCaseKey(prisma, { caseId, staffUserId, publicKey: pending.staffUser.publicKey, caseKey }),
+		prisma.pendingGrant.delete({ where: { caseId_staffUserId: { caseId, staffUserId } } }),
+	])
+}
 
 async function completeBatch(actor: StaffActor): Promise<number> {
 	const pending = await prisma.pendingGrant.findMany({
@@ -37,28 +48,7 @@ async function completeBatch(actor: StaffActor): Promise<number> {
 		const own = sealed.get(grant.caseId)
 		const caseKey = own ? openSealed(own, keyPair) : null
 		if (!caseKey) continue
-		await prisma.$transaction([
-			prisma.caseKeyGrant.upsert({
-				where: {
-					caseId_holder_staffUserId: {
-						caseId: grant.caseId,
-						holder: 'STAFF',
-						staffUserId: grant.staffUserId,
-					},
-				},
-				create: {
-					caseId: grant.caseId,
-					holder: 'STAFF',
-					staffUserId: grant.staffUserId,
-					sealedKey: toBytes(sealTo(grant.staffUser.publicKey, caseKey)),
-				},
-				update: { sealedKey: toBytes(sealTo(grant.staffUser.publicKey, caseKey)) },
-				select: { id: true },
-			}),
-			prisma.pendingGrant.delete({
-				where: { caseId_staffUserId: { caseId: grant.caseId, staffUserId: grant.staffUserId } },
-			}),
-		])
+		await completeGrant(grant, caseKey)
 		caseKey.fill(0)
 		completed++
 	}
@@ -115,30 +105,8 @@ export async function completePendingGrantsWithRecoveryKey(recovery: {
 			unopenable++
 			continue
 		}
-		const wrapped = toBytes(sealTo(grant.staffUser.publicKey, caseKey))
+		await completeGrant(grant, caseKey)
 		caseKey.fill(0)
-		await prisma.$transaction([
-			prisma.caseKeyGrant.upsert({
-				where: {
-					caseId_holder_staffUserId: {
-						caseId: grant.caseId,
-						holder: 'STAFF',
-						staffUserId: grant.staffUserId,
-					},
-				},
-				create: {
-					caseId: grant.caseId,
-					holder: 'STAFF',
-					staffUserId: grant.staffUserId,
-					sealedKey: wrapped,
-				},
-				update: { sealedKey: wrapped },
-				select: { id: true },
-			}),
-			prisma.pendingGrant.delete({
-				where: { caseId_staffUserId: { caseId: grant.caseId, staffUserId: grant.staffUserId } },
-			}),
-		])
 		completed++
 	}
 	await recordAudit({
