@@ -13,13 +13,16 @@ import { endAllSessionsOf, type OpenedSession } from './staff-session.server'
 
 export const TOTP_ISSUER = 'Anlaufstelle'
 
-/** The secret to enrol (the same one on every reload until it is confirmed). */
+/**
+ * The secret to enrol (the same one on every reload until it is confirmed),
+ * or null once enrolment is done (the page then shows the recovery codes).
+ */
 export async function enrolmentFor(session: OpenedSession) {
 	const user = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: session.id },
 		select: { totpSecret: true, totpEnabledAt: true },
 	})
-	if (user.totpEnabledAt) throw new Error('two-factor login is set up already')
+	if (user.totpEnabledAt) return null
 	let secret = user.totpSecret ? openTotpSecret(user.totpSecret) : null
 	if (!secret) {
 		secret = newTotpSecret()

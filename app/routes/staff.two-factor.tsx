@@ -30,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (session.totpEnabled) {
 		return { title: t('staff:twoFactor.title'), redirectTo, enrolment: null }
 	}
-	const { secret, uri } = await enrolmentFor(session)
+	const enrolment = await enrolmentFor(session)
+	if (!enrolment) return { title: t('staff:twoFactor.recoveryTitle'), redirectTo, enrolment: null }
+	const { secret, uri } = enrolment
 	return {
 		title: t('staff:twoFactor.enrolTitle'),
 		redirectTo,

@@ -12,9 +12,18 @@ import {
 } from '~/models/staff-session.server'
 import { staffSessionCookie } from '~/sessions/token-cookie.server'
 
-export async function getOpenedSession(request: Request): Promise<OpenedSession | null> {
-	const token = staffSessionCookie.read(request)
-	return token ? readStaffSession(token) : null
+// The staff layout's loader and the page's loader run for the same request:
+// the session row is read and its key decrypted once per request, not twice.
+const sessionsByRequest = new WeakMap<Request, Promise<OpenedSession | null>>()
+
+export function getOpenedSession(request: Request): Promise<OpenedSession | null> {
+	let session = sessionsByRequest.get(request)
+	if (!session) {
+		const token = staffSessionCookie.read(request)
+		session = token ? readStaffSession(token) : Promise.resolve(null)
+		sessionsByRequest.set(request, session)
+	}
+	return session
 }
 
 export async function getStaffActor(request: Request): Promise<StaffActor | null> {
