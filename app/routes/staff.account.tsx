@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/components/form-fields'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { PasswordChangeSchema } from '~/domain/staff-forms'
 import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
@@ -76,25 +77,7 @@ export default function AccountPage() {
 					namespace="staff"
 					required
 				/>
-				<TextField
-					name="password"
-					type="password"
-					label={t('account.newPassword')}
-					hint={t('account.passwordHint')}
-					autoComplete="new-password"
-					error={errors.password}
-					namespace="staff"
-					required
-				/>
-				<TextField
-					name="confirmation"
-					type="password"
-					label={t('account.confirmPassword')}
-					autoComplete="new-password"
-					error={errors.confirmation}
-					namespace="staff"
-					required
-				/>
+				<NewPasswordFields errors={errors} />
 				<button type="submit" className="button-primary">
 					{t('account.submit')}
 				</button>

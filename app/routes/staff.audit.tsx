@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { DateRangeFields } from '~/components/date-range-fields'
 import { Pagination } from '~/components/pagination'
 import { AuditFilterSchema, searchParamsObject } from '~/domain/staff-forms'
 import { getTranslator } from '~/i18n/translate.server'
@@ -66,14 +67,7 @@ export default function AuditPage() {
 						defaultValue={filter.caseReference}
 					/>
 				</div>
-				<div className="field">
-					<label htmlFor="from">{t('inbox.from')}</label>
-					<input id="from" name="from" type="date" defaultValue={filter.from} />
-				</div>
-				<div className="field">
-					<label htmlFor="to">{t('inbox.to')}</label>
-					<input id="to" name="to" type="date" defaultValue={filter.to} />
-				</div>
+				<DateRangeFields from={filter.from} to={filter.to} />
 				<button type="submit" className="button-secondary">
 					{t('inbox.apply')}
 				</button>

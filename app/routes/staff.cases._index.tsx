@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { DateRangeFields } from '~/components/date-range-fields'
 import { Pagination } from '~/components/pagination'
 import { worksCases } from '~/domain/permissions'
 import { InboxFilterSchema, searchParamsObject } from '~/domain/staff-forms'
@@ -109,14 +110,7 @@ export default function Inbox() {
 						))}
 					</select>
 				</div>
-				<div className="field">
-					<label htmlFor="from">{t('inbox.from')}</label>
-					<input id="from" name="from" type="date" defaultValue={filter.from} />
-				</div>
-				<div className="field">
-					<label htmlFor="to">{t('inbox.to')}</label>
-					<input id="to" name="to" type="date" defaultValue={filter.to} />
-				</div>
+				<DateRangeFields from={filter.from} to={filter.to} />
 				<button type="submit" className="button-secondary">
 					{t('inbox.apply')}
 				</button>

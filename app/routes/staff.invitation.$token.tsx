@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/components/form-fields'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { NewPasswordSchema } from '~/domain/staff-forms'
 import { parseForm, readFormData } from '~/forms/parse-form.server'
 import { getTranslator } from '~/i18n/translate.server'
@@ -70,25 +70,7 @@ export default function InvitationPage() {
 			) : null}
 			<Form method="post" noValidate>
 				<input type="hidden" name="username" value={invitation.email} autoComplete="username" />
-				<TextField
-					name="password"
-					type="password"
-					label={t('account.newPassword')}
-					hint={t('account.passwordHint')}
-					autoComplete="new-password"
-					error={errors.password}
-					namespace="staff"
-					required
-				/>
-				<TextField
-					name="confirmation"
-					type="password"
-					label={t('account.confirmPassword')}
-					autoComplete="new-password"
-					error={errors.confirmation}
-					namespace="staff"
-					required
-				/>
+				<NewPasswordFields errors={errors} />
 				<button type="submit" className="button-primary">
 					{t('invitation.submit')}
 				</button>
