@@ -45,12 +45,22 @@ export function normalizedReference(reference: string): string {
 		.slice(0, 20)
 }
 
-/** A case in scope by its reference, or null: out of scope and missing look the same. */
-export async function findCaseInScope(actor: StaffActor, reference: string) {
+/** The filter for one case by reference within the actor's scope, or null for a reference that cannot exist. */
+export function caseInScopeWhere(
+	actor: StaffActor,
+	reference: string,
+): Prisma.CaseWhereInput | null {
 	const normalized = normalizedReference(reference)
 	if (normalized !== reference.toUpperCase()) return null
+	return { AND: [caseScope(actor), { reference: normalized }] }
+}
+
+/** A case in scope by its reference, or null: out of scope and missing look the same. */
+export async function findCaseInScope(actor: StaffActor, reference: string) {
+	const where = caseInScopeWhere(actor, reference)
+	if (!where) return null
 	return prisma.case.findFirst({
-		where: { AND: [caseScope(actor), { reference: normalized }] },
+		where,
 		select: { id: true, reference: true, status: true, assignedToId: true },
 	})
 }

@@ -6,6 +6,7 @@ import type { CaseStatusName } from '~/domain/taxonomy'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from './audit.server'
 import {
+	caseInScopeWhere,
 	caseScope,
 	findCaseInScope,
 	isLead,
@@ -179,8 +180,10 @@ const CASE_PAGE_SELECT = {
  * shows the case without content.
  */
 export async function openCase(actor: StaffActor, reference: string) {
-	const inScope = await findCaseInScope(actor, reference)
-	if (!inScope) {
+	// One query: the case page's data only if the case is in scope.
+	const where = caseInScopeWhere(actor, reference)
+	const found = where ? await prisma.case.findFirst({ where, select: CASE_PAGE_SELECT }) : null
+	if (!found) {
 		await recordAudit({
 			action: 'case.read.denied',
 			actor,
@@ -188,10 +191,6 @@ export async function openCase(actor: StaffActor, reference: string) {
 		})
 		return null
 	}
-	const found = await prisma.case.findUniqueOrThrow({
-		where: { id: inScope.id },
-		select: CASE_PAGE_SELECT,
-	})
 	const caseKey = found.personalDataDeletedAt ? null : await openCaseKey(actor, found.id)
 	await recordAudit({
 		action: 'case.read',
