@@ -7,8 +7,8 @@ import {
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
-import { errorSummary, getLogger } from './logger.server'
-import { NonceContext } from './nonce'
+import { errorSummary, getLogger } from './platform/logger.server'
+import { NonceContext } from './platform/ui/nonce'
 
 const ABORT_DELAY = 5_000
 

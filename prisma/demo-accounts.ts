@@ -2,8 +2,8 @@
 // (demo data only; `npm start` prints them). Plain Node, so the end-to-end
 // tests can sign in with them.
 import { createHash } from 'node:crypto'
-import { base32Encode } from '../app/crypto/totp-code.ts'
-import type { StaffRoleName } from '../app/domain/permissions.ts'
+import { base32Encode } from '../app/features/staff-auth/totp-code.ts'
+import type { StaffRoleName } from '../app/platform/permissions.ts'
 
 export type DemoAccount = {
 	email: string

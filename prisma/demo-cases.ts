@@ -4,11 +4,11 @@
 // assigned, classified, messaged, counselled, closed. A fixed seed makes
 // the data the same on every machine.
 import { randomUUID } from 'node:crypto'
-import { encryptCaseField } from '../app/crypto/case-fields.server.ts'
-import { openSealed, publicKeyOf, sealTo } from '../app/crypto/key-pairs.server.ts'
-import { unwrapWithPassword } from '../app/crypto/password-wrap.server.ts'
-import { toBytes } from '../app/db.server.ts'
-import type { Intake } from '../app/domain/intake-schema.ts'
+import { encryptCaseField } from '../app/platform/crypto/case-fields.server.ts'
+import { openSealed, publicKeyOf, sealTo } from '../app/platform/crypto/key-pairs.server.ts'
+import { unwrapWithPassword } from '../app/platform/crypto/password-wrap.server.ts'
+import { toBytes } from '../app/platform/db.server.ts'
+import type { Intake } from '../app/features/intake/intake-schema.ts'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -22,9 +22,9 @@ import {
 	RESIDENCE_STATUSES,
 	SERVICE_TYPES,
 	WISHES,
-} from '../app/domain/taxonomy.ts'
+} from '../app/platform/taxonomy.ts'
 import type { PrismaClient } from '../app/generated/prisma/client'
-import { createRequest } from '../app/models/request.server.ts'
+import { createRequest } from '../app/features/intake/store-request.server.ts'
 
 /** mulberry32: small, fast and the same everywhere. */
 function randomSource(seed: number) {

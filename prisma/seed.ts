@@ -2,13 +2,13 @@
 // DATABASE_URL, unless SEED_DEMO_DATA=true asks for it): the office's public
 // details, its recovery key, one account per role with a known password and
 // TOTP secret, and about 200 varied cases over three years.
-import { generateRecoveryKey } from '../app/crypto/recovery-key.server.ts'
-import { stepAt } from '../app/crypto/totp-code.ts'
-import { sealTotpSecret } from '../app/crypto/totp.server.ts'
-import { toBytes } from '../app/db.server.ts'
+import { generateRecoveryKey } from '../app/platform/crypto/recovery-key.server.ts'
+import { stepAt } from '../app/features/staff-auth/totp-code.ts'
+import { sealTotpSecret } from '../app/features/staff-auth/totp-secret.server.ts'
+import { toBytes } from '../app/platform/db.server.ts'
 import type { PrismaClient } from '../app/generated/prisma/client'
-import { setRecoveryPublicKey } from '../app/models/office-keys.server.ts'
-import { createStaffUser } from '../app/models/staff-user.server.ts'
+import { setRecoveryPublicKey } from '../app/features/cases/office-keys.server.ts'
+import { createStaffUser } from '../app/features/staff-admin/staff-user.server.ts'
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts'
 import { seedDemoCases } from './demo-cases.ts'
 

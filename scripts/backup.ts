@@ -3,7 +3,7 @@
 // readable by its owner only. Uses DATABASE_URL, or the embedded database
 // under .data/. The dump holds ciphertext and wrapped keys only; keep
 // SESSION_SECRET and HASH_PEPPER out of the place it is stored.
-import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
 import { BackupExistsError, backupDatabase } from '../server/backup.ts'
 import { openDatabase } from '../server/database.ts'
 

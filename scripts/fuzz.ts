@@ -5,7 +5,7 @@
 // exits non-zero when any failed.
 //
 // Why through Vitest and not tsx alone: the app's modules load their
-// translations with Vite's `import.meta.glob` (app/i18n/resources.server.ts),
+// translations with Vite's `import.meta.glob` (app/platform/i18n/resources.server.ts),
 // which plain Node cannot run. So this drives Vitest's Node API with the
 // project's config, whose global setup starts the test PostgreSQL
 // (tests/support/postgres.ts) and migrates a template database

@@ -3,7 +3,7 @@
 // a file it would leave behind, and completes every pending grant: for a
 // new lead, or an account whose password was reset, when no lead's session
 // can do it. The key is not stored.
-import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
 import { openDatabase } from '../server/database.ts'
 import { applyMigrations } from '../server/migrations.ts'
 
@@ -22,11 +22,11 @@ const database = await openDatabase(parseEnv(process.env), () => {})
 process.env.DATABASE_URL = database.url
 try {
 	await applyMigrations(database.url)
-	const { parseRecoveryKey } = await import('../app/crypto/recovery-key.server.ts')
-	const { getRecoveryPublicKey } = await import('../app/models/office-keys.server.ts')
+	const { parseRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
+	const { getRecoveryPublicKey } = await import('../app/features/cases/office-keys.server.ts')
 	const { completePendingGrantsWithRecoveryKey } =
-		await import('../app/models/pending-grants.server.ts')
-	const { disconnectPrisma } = await import('../app/db.server.ts')
+		await import('../app/features/cases/pending-grants.server.ts')
+	const { disconnectPrisma } = await import('../app/platform/db.server.ts')
 	const keyPair = parseRecoveryKey(sheet)
 	const officeKey = await getRecoveryPublicKey()
 	if (!keyPair || !officeKey || !keyPair.publicKey.equals(Buffer.from(officeKey))) {

@@ -2,7 +2,7 @@
 // an empty database (DATABASE_URL, or the embedded one under .data/):
 // applies the migrations, then every row in one transaction. Refuses a
 // database that already holds staff accounts or cases.
-import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
 import { openDatabase } from '../server/database.ts'
 import { RestoreRefusedError, restoreDatabase } from '../server/restore.ts'
 

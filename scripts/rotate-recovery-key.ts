@@ -3,10 +3,10 @@
 // current sheet's text from standard input (never from an argument, which
 // the shell history and the process list keep), prints the new sheet once,
 // switches the office to it and re-wraps every case's recovery grant
-// (app/models/recovery-rotation.server.ts); the app may keep running.
+// (app/features/cases/recovery-rotation.server.ts); the app may keep running.
 // Given the old sheet after a rotation that stopped half-way, it finishes it.
-import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
-import type { KeyPair } from '../app/crypto/key-pairs.server.ts'
+import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
+import type { KeyPair } from '../app/platform/crypto/key-pairs.server.ts'
 import { openDatabase } from '../server/database.ts'
 import { applyMigrations } from '../server/migrations.ts'
 
@@ -35,9 +35,9 @@ function printSheet(sheetText: string): void {
 }
 
 async function rotate(oldKey: KeyPair): Promise<void> {
-	const { generateRecoveryKey } = await import('../app/crypto/recovery-key.server.ts')
+	const { generateRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
 	const { IN_FLIGHT_MS, WrongRecoveryKeyError, rotateRecoveryKey } =
-		await import('../app/models/recovery-rotation.server.ts')
+		await import('../app/features/cases/recovery-rotation.server.ts')
 	const next = generateRecoveryKey()
 	next.keyPair.privateKey.fill(0)
 	// Shown before the switch: once new requests are wrapped to the key, its
@@ -64,7 +64,8 @@ async function rotate(oldKey: KeyPair): Promise<void> {
 }
 
 async function finish(oldKey: KeyPair): Promise<void> {
-	const { finishRecoveryKeyRotation } = await import('../app/models/recovery-rotation.server.ts')
+	const { finishRecoveryKeyRotation } =
+		await import('../app/features/cases/recovery-rotation.server.ts')
 	const { rewrapped } = await finishRecoveryKeyRotation(oldKey)
 	if (rewrapped === 0) {
 		console.error('This is not the recovery key of this office.')
@@ -81,9 +82,9 @@ const database = await openDatabase(parseEnv(process.env), () => {})
 process.env.DATABASE_URL = database.url
 try {
 	await applyMigrations(database.url)
-	const { parseRecoveryKey } = await import('../app/crypto/recovery-key.server.ts')
-	const { isOfficeRecoveryKey } = await import('../app/models/recovery-rotation.server.ts')
-	const { disconnectPrisma } = await import('../app/db.server.ts')
+	const { parseRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
+	const { isOfficeRecoveryKey } = await import('../app/features/cases/recovery-rotation.server.ts')
+	const { disconnectPrisma } = await import('../app/platform/db.server.ts')
 	const oldKey = parseRecoveryKey(sheet)
 	try {
 		if (!oldKey) {

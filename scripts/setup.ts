@@ -5,7 +5,7 @@
 // SETUP_ADMIN_EMAIL, SETUP_ADMIN_NAME, SETUP_ADMIN_PASSWORD. Both enrol their
 // second factor at their first login.
 import readline from 'node:readline/promises'
-import { loadDotEnvFile, parseEnv } from '../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
 import { openDatabase } from '../server/database.ts'
 import { applyMigrations } from '../server/migrations.ts'
 
@@ -14,11 +14,12 @@ const database = await openDatabase(parseEnv(process.env), () => {})
 process.env.DATABASE_URL = database.url
 try {
 	await applyMigrations(database.url)
-	const { generateRecoveryKey } = await import('../app/crypto/recovery-key.server.ts')
+	const { generateRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
 	const { getRecoveryPublicKey, setRecoveryPublicKey } =
-		await import('../app/models/office-keys.server.ts')
-	const { createStaffUser, listActiveLeadKeys } = await import('../app/models/staff-user.server.ts')
-	const { disconnectPrisma } = await import('../app/db.server.ts')
+		await import('../app/features/cases/office-keys.server.ts')
+	const { createStaffUser, listActiveLeadKeys } =
+		await import('../app/features/staff-admin/staff-user.server.ts')
+	const { disconnectPrisma } = await import('../app/platform/db.server.ts')
 
 	if (await getRecoveryPublicKey()) {
 		console.log('The office recovery key exists already; it is not shown again.')
@@ -39,7 +40,7 @@ try {
 		)
 	}
 
-	const { prisma } = await import('../app/db.server.ts')
+	const { prisma } = await import('../app/platform/db.server.ts')
 	const terminal = readline.createInterface({ input: process.stdin, output: process.stdout })
 	const ask = async (variable: string, question: string) =>
 		process.env[variable] ?? (await terminal.question(question))

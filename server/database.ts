@@ -1,7 +1,7 @@
 // Which PostgreSQL the app uses: the operator's (DATABASE_URL) or, by
 // default, an embedded cluster under `.data/postgres` started here.
 import path from 'node:path'
-import type { Env } from '../app/env.server.ts'
+import type { Env } from '../app/platform/env.server.ts'
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts'
 import { loadOrCreateSecrets, type LocalSecrets } from './secrets.ts'
 

@@ -5,11 +5,11 @@
 // job deletes the personal data of cases closed longer than the period (one
 // instance runs it; the others find its claim).
 import type { Logger } from 'pino'
-import { errorSummary } from '../app/logger.server.ts'
-import { deleteExpiredCounters } from '../app/models/rate-limit.server.ts'
-import { deleteIdleReporterSessions } from '../app/models/reporter-session.server.ts'
-import { runDailyRetention } from '../app/models/retention.server.ts'
-import { deleteExpiredStaffSessions } from '../app/models/staff-session.server.ts'
+import { errorSummary } from '../app/platform/logger.server.ts'
+import { deleteExpiredCounters } from '../app/features/rate-limit/rate-limit.server.ts'
+import { deleteIdleReporterSessions } from '../app/features/follow-up/reporter-session.server.ts'
+import { runDailyRetention } from '../app/features/cases/retention.server.ts'
+import { deleteExpiredStaffSessions } from '../app/features/staff-auth/staff-session.server.ts'
 
 const EVERY_MS = 5 * 60_000
 const RETENTION_EVERY_MS = 24 * 3_600_000

@@ -3,8 +3,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import type { ViteDevServer } from 'vite'
-import { EnvError, loadDotEnvFile, parseEnv, type Env } from '../app/env.server.ts'
-import { getLogger } from '../app/logger.server.ts'
+import { EnvError, loadDotEnvFile, parseEnv, type Env } from '../app/platform/env.server.ts'
+import { getLogger } from '../app/platform/logger.server.ts'
 import { createApp } from './app.ts'
 import { BUILD_DIR, ensureFreshBuild, ensurePrismaClient } from './build.ts'
 import { openDatabase } from './database.ts'
@@ -60,7 +60,7 @@ export async function main(): Promise<void> {
 		if (applied.length) logger.info({ migrations: applied }, 'applied migrations')
 
 		ensurePrismaClient((message) => logger.info(message))
-		const { prisma, disconnectPrisma } = await import('../app/db.server.ts')
+		const { prisma, disconnectPrisma } = await import('../app/platform/db.server.ts')
 		const seedDemoData = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.embedded
 		if (seedDemoData) {
 			const { seedIfEmpty, DEMO_ACCOUNTS } = await import('../prisma/seed.ts')

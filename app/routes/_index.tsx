@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getTranslator } from '~/i18n/translate.server'
-import { getPublicOfficeDetails } from '~/models/office-settings.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { getPublicOfficeDetails } from '~/features/staff-admin/office-settings.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { findActiveApiToken } from '~/models/api-token.server'
-import { recordAudit } from '~/models/audit.server'
-import { buildReport } from '~/models/statistics.server'
+import { findActiveApiToken } from '~/features/staff-admin/api-token.server'
+import { recordAudit } from '~/features/audit/audit.server'
+import { buildReport } from '~/features/statistics/statistics.server'
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 

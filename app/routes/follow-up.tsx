@@ -11,19 +11,19 @@ import {
 	BodyTooLargeError,
 	MalformedBodyError,
 	parseFormWithFiles,
-} from '~/attachments/multipart.server'
-import { fileErrorKey, prepareAttachments } from '~/attachments/prepare.server'
-import { LIMITS } from '~/domain/intake-schema'
-import { reporterSessionCookie } from '~/sessions/token-cookie.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { BODY_LIMITS } from '~/intake/submit-intake.server'
-import { addReporterMessage, getFollowUpView } from '~/models/follow-up.server'
-import { isLimited, RATE_LIMITS, record, reset } from '~/models/rate-limit.server'
+} from '~/features/attachments/multipart.server'
+import { fileErrorKey, prepareAttachments } from '~/features/attachments/prepare.server'
+import { LIMITS } from '~/features/intake/intake-schema'
+import { reporterSessionCookie } from '~/platform/sessions/token-cookie.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
+import { addReporterMessage, getFollowUpView } from '~/features/follow-up/follow-up.server'
+import { isLimited, RATE_LIMITS, record, reset } from '~/features/rate-limit/rate-limit.server'
 import {
 	endReporterSession,
 	getReporter,
 	openReporterSession,
-} from '~/models/reporter-session.server'
+} from '~/features/follow-up/reporter-session.server'
 
 // Case data is shown here: never cached, by the browser or anyone between.
 const NO_STORE = { 'Cache-Control': 'no-store' }

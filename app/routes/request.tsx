@@ -7,19 +7,19 @@ import {
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IntakeForm } from '~/components/intake-form'
+import { IntakeForm } from '~/features/intake/intake-form'
 import {
 	FILE_FIELD,
 	fieldErrorsOf,
 	IntakeSchema,
 	readIntakeValues,
 	type FieldErrors,
-} from '~/domain/intake-schema'
-import { getTranslator } from '~/i18n/translate.server'
-import { PUBLIC_LANGUAGES } from '~/i18n/languages'
-import { issueFormToken } from '~/intake/form-timing.server'
-import { submitIntake } from '~/intake/submit-intake.server'
-import { OfficeNotSetUpError } from '~/models/request.server'
+} from '~/features/intake/intake-schema'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { PUBLIC_LANGUAGES } from '~/platform/i18n/languages'
+import { issueFormToken } from '~/features/intake/form-timing.server'
+import { submitIntake } from '~/features/intake/submit-intake.server'
+import { OfficeNotSetUpError } from '~/features/intake/store-request.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

@@ -6,14 +6,14 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/components/form-fields'
-import { NewPasswordFields } from '~/components/new-password-fields'
-import { PasswordChangeSchema } from '~/domain/staff-forms'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { changePassword } from '~/models/staff-account.server'
-import { remainingRecoveryCodes } from '~/models/two-factor.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { TextField } from '~/platform/ui/form-fields'
+import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
+import { PasswordChangeSchema } from '~/platform/forms/staff-forms'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { changePassword } from '~/features/staff-auth/own-account.server'
+import { remainingRecoveryCodes } from '~/features/staff-auth/two-factor.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request)

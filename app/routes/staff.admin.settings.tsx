@@ -6,13 +6,16 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/components/form-fields'
-import { SettingsSchema } from '~/domain/staff-forms'
-import { valueOf } from '~/forms/form-values'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { getOfficeSettings, updateOfficeSettings } from '~/models/office-settings.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { TextField } from '~/platform/ui/form-fields'
+import { SettingsSchema } from '~/platform/forms/staff-forms'
+import { valueOf } from '~/platform/forms/form-values'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import {
+	getOfficeSettings,
+	updateOfficeSettings,
+} from '~/features/staff-admin/office-settings.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')

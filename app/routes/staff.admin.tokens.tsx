@@ -7,11 +7,15 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { TextField } from '~/components/form-fields'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-token.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { TextField } from '~/platform/ui/form-fields'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import {
+	createApiToken,
+	listApiTokens,
+	revokeApiToken,
+} from '~/features/staff-admin/api-token.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 const ApiTokenSchema = z.object({
 	name: z

@@ -6,12 +6,12 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SelectField, TextField } from '~/components/form-fields'
-import { ForbiddenError, STAFF_ROLES } from '~/domain/permissions'
-import { InvitationSchema, RoleChangeSchema, UserIdSchema } from '~/domain/staff-forms'
-import { valueOf, type FormErrors, type FormValues } from '~/forms/form-values'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
+import { SelectField, TextField } from '~/platform/ui/form-fields'
+import { ForbiddenError, STAFF_ROLES } from '~/platform/permissions'
+import { InvitationSchema, RoleChangeSchema, UserIdSchema } from '~/platform/forms/staff-forms'
+import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form-values'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
 import {
 	changeRole,
 	createPasswordResetLink,
@@ -21,8 +21,8 @@ import {
 	listStaff,
 	resetTwoFactor,
 	setStaffActive,
-} from '~/models/staff-admin.server'
-import { requireStaffActor } from '~/staff/auth.server'
+} from '~/features/staff-admin/staff-admin.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'staff:manage')

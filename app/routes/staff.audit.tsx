@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { DateRangeFields } from '~/components/date-range-fields'
-import { Pagination } from '~/components/pagination'
-import { AuditFilterSchema, searchParamsObject } from '~/domain/staff-forms'
-import { getTranslator } from '~/i18n/translate.server'
-import { AUDIT_ACTIONS, listAuditEvents } from '~/models/audit.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { DateRangeFields } from '~/platform/ui/date-range-fields'
+import { Pagination } from '~/platform/ui/pagination'
+import { AuditFilterSchema, searchParamsObject } from '~/platform/forms/staff-forms'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { AUDIT_ACTIONS, listAuditEvents } from '~/features/audit/audit.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'audit:read')

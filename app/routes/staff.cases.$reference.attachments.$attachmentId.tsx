@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { worksCases } from '~/domain/permissions'
-import { readAttachment } from '~/models/case.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { worksCases } from '~/platform/permissions'
+import { readAttachment } from '~/features/cases/case.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 /**
  * An attachment, decrypted for someone allowed to read the case. Always a

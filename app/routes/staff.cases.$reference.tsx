@@ -15,9 +15,9 @@ import {
 	NoteForm,
 	ServiceForm,
 	StatusForm,
-} from '~/components/casework-forms'
-import { ReportedAnswers } from '~/components/reported-answers'
-import { ForbiddenError, worksCases } from '~/domain/permissions'
+} from '~/features/cases/casework-forms'
+import { ReportedAnswers } from '~/features/cases/reported-answers'
+import { ForbiddenError, worksCases } from '~/platform/permissions'
 import {
 	AssignSchema,
 	ClassificationSchema,
@@ -25,16 +25,16 @@ import {
 	NoteSchema,
 	ServiceSchema,
 	StatusSchema,
-} from '~/domain/staff-forms'
+} from '~/platform/forms/staff-forms'
 import {
 	parseForm,
 	readFormData,
 	type FormErrors,
 	type FormValues,
-} from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { isLead } from '~/models/case-access.server'
-import { listAssignableStaff, openCase } from '~/models/case.server'
+} from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { isLead } from '~/features/cases/case-access.server'
+import { listAssignableStaff, openCase } from '~/features/cases/case.server'
 import {
 	addNote,
 	addService,
@@ -45,9 +45,9 @@ import {
 	classifyCase,
 	deletePersonalDataEarly,
 	sendMessageToReporter,
-} from '~/models/casework.server'
-import type { StaffActor } from '~/models/staff-session.server'
-import { requireStaffActor } from '~/staff/auth.server'
+} from '~/features/cases/casework.server'
+import type { StaffActor } from '~/features/staff-auth/staff-session.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))

@@ -7,11 +7,11 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { NewPasswordFields } from '~/components/new-password-fields'
-import { NewPasswordSchema } from '~/domain/staff-forms'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { acceptInvitation, findOpenInvitation } from '~/models/staff-admin.server'
+import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
+import { NewPasswordSchema } from '~/platform/forms/staff-forms'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/staff-admin.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

@@ -7,14 +7,14 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/components/form-fields'
-import { LoginSchema } from '~/domain/staff-forms'
-import { valueOf } from '~/forms/form-values'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { logIn } from '~/models/login.server'
-import { staffSessionCookie } from '~/sessions/token-cookie.server'
-import { getStaffActor, safeRedirectPath } from '~/staff/auth.server'
+import { TextField } from '~/platform/ui/form-fields'
+import { LoginSchema } from '~/platform/forms/staff-forms'
+import { valueOf } from '~/platform/forms/form-values'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { logIn } from '~/features/staff-auth/login.server'
+import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
+import { getStaffActor, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

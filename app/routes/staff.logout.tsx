@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { recordAudit } from '~/models/audit.server'
-import { endStaffSession } from '~/models/staff-session.server'
-import { staffSessionCookie } from '~/sessions/token-cookie.server'
-import { getOpenedSession } from '~/staff/auth.server'
+import { recordAudit } from '~/features/audit/audit.server'
+import { endStaffSession } from '~/features/staff-auth/staff-session.server'
+import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
+import { getOpenedSession } from '~/features/staff-auth/require-staff.server'
 
 export async function loader() {
 	return redirect('/staff/login')

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { periodOf } from '~/domain/statistics/period'
-import { getTranslator } from '~/i18n/translate.server'
-import { getReport, recordExport } from '~/models/statistics.server'
-import { requireStaffActor } from '~/staff/auth.server'
-import { reportToCsv } from '~/statistics/export-csv.server'
-import { reportLabelsFrom } from '~/statistics/labels'
+import { periodOf } from '~/features/statistics/period'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+import { reportToCsv } from '~/features/statistics/export-csv.server'
+import { reportLabelsFrom } from '~/features/statistics/labels'
 
 /** All tables of a year in one CSV file (UTF-8 with BOM, `;`), audited. */
 export async function loader({ request }: LoaderFunctionArgs) {

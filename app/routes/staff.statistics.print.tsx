@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { StatisticsTable, TrendTable } from '~/components/statistics-table'
-import { periodOf } from '~/domain/statistics/period'
-import { getTranslator } from '~/i18n/translate.server'
-import { getReport, recordExport } from '~/models/statistics.server'
-import { requireStaffActor } from '~/staff/auth.server'
+import { StatisticsTable, TrendTable } from '~/features/statistics/statistics-table'
+import { periodOf } from '~/features/statistics/period'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 /** The report as a page to print (the browser saves it as PDF); counted as an export. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { periodOf } from '~/domain/statistics/period'
-import { getTranslator } from '~/i18n/translate.server'
-import { getReport, recordExport } from '~/models/statistics.server'
-import { requireStaffActor } from '~/staff/auth.server'
-import { reportToXlsx } from '~/statistics/export-xlsx.server'
-import { reportLabelsFrom } from '~/statistics/labels'
+import { periodOf } from '~/features/statistics/period'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+import { reportToXlsx } from '~/features/statistics/export-xlsx.server'
+import { reportLabelsFrom } from '~/features/statistics/labels'
 
 /** A workbook with one sheet per table, audited. */
 export async function loader({ request }: LoaderFunctionArgs) {

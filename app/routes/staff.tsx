@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { can, worksCases } from '~/domain/permissions'
-import { getStaffActor } from '~/staff/auth.server'
+import { can, worksCases } from '~/platform/permissions'
+import { getStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await getStaffActor(request)

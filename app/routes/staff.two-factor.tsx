@@ -7,18 +7,22 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/components/form-fields'
-import { homePathOf } from '~/domain/permissions'
-import { SecondFactorSchema } from '~/domain/staff-forms'
-import { parseForm, readFormData } from '~/forms/parse-form.server'
-import { getTranslator } from '~/i18n/translate.server'
-import { recordAudit } from '~/models/audit.server'
-import { completePendingGrants } from '~/models/pending-grants.server'
-import { upgradeSession, type OpenedSession } from '~/models/staff-session.server'
-import { checkSecondFactor, confirmEnrolment, enrolmentFor } from '~/models/two-factor.server'
-import { staffSessionCookie } from '~/sessions/token-cookie.server'
-import { requireHalfSession, safeRedirectPath } from '~/staff/auth.server'
-import { qrCodeSvg } from '~/staff/qr-code.server'
+import { TextField } from '~/platform/ui/form-fields'
+import { homePathOf } from '~/platform/permissions'
+import { SecondFactorSchema } from '~/platform/forms/staff-forms'
+import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+import { recordAudit } from '~/features/audit/audit.server'
+import { completePendingGrants } from '~/features/cases/pending-grants.server'
+import { upgradeSession, type OpenedSession } from '~/features/staff-auth/staff-session.server'
+import {
+	checkSecondFactor,
+	confirmEnrolment,
+	enrolmentFor,
+} from '~/features/staff-auth/two-factor.server'
+import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
+import { requireHalfSession, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
+import { qrCodeSvg } from '~/features/staff-auth/qr-code.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const session = await requireHalfSession(request)

@@ -3,7 +3,7 @@
 // one page and its count. Measured in-process, because over HTTP the inbox
 // sits behind a login with a second factor.
 import pg from 'pg'
-import { disconnectPrisma } from '../../app/db.server.ts'
+import { disconnectPrisma } from '../../app/platform/db.server.ts'
 import {
 	ACTORS,
 	AREAS_OF_LIFE,
@@ -12,9 +12,9 @@ import {
 	OUTCOMES,
 	REQUESTER_TYPES,
 	WISHES,
-} from '../../app/domain/taxonomy.ts'
-import { listCases, type InboxFilter } from '../../app/models/case.server.ts'
-import type { StaffActor } from '../../app/models/staff-session.server.ts'
+} from '../../app/platform/taxonomy.ts'
+import { listCases, type InboxFilter } from '../../app/features/cases/case.server.ts'
+import type { StaffActor } from '../../app/features/staff-auth/staff-session.server.ts'
 import { percentiles, sample, type Timing } from './timing.ts'
 
 export const CASES = 100_000

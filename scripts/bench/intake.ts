@@ -7,15 +7,15 @@ import type { AddressInfo } from 'node:net'
 import { randomBytes, randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { newSymmetricKey } from '../../app/crypto/aead.server.ts'
-import { encryptCaseField } from '../../app/crypto/case-fields.server.ts'
+import { newSymmetricKey } from '../../app/platform/crypto/aead.server.ts'
+import { encryptCaseField } from '../../app/platform/crypto/case-fields.server.ts'
 import {
 	followUpLookupHash,
 	formatFollowUpCode,
 	generateFollowUpCode,
 	reporterKeyPair,
-} from '../../app/crypto/follow-up-code.server.ts'
-import { keyPairFromSeed, sealTo } from '../../app/crypto/key-pairs.server.ts'
+} from '../../app/platform/crypto/follow-up-code.server.ts'
+import { keyPairFromSeed, sealTo } from '../../app/platform/crypto/key-pairs.server.ts'
 
 export type LoadResult = {
 	requestsPerSecond: number

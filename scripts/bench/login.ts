@@ -4,17 +4,17 @@
 // OWASP's minimum profile.
 import { randomBytes } from 'node:crypto'
 import argon2 from 'argon2'
-import { argon2GateLimits } from '../../app/crypto/argon2-gate.server.ts'
+import { argon2GateLimits } from '../../app/platform/crypto/argon2-gate.server.ts'
 import {
 	hashPassword,
 	PASSWORD_HASHING,
 	verifyPassword,
-} from '../../app/crypto/password-hash.server.ts'
+} from '../../app/platform/crypto/password-hash.server.ts'
 import {
 	KEY_DERIVATION,
 	unwrapWithPassword,
 	wrapWithPassword,
-} from '../../app/crypto/password-wrap.server.ts'
+} from '../../app/platform/crypto/password-wrap.server.ts'
 import { burst, percentiles, sample, type Timing } from './timing.ts'
 
 const SEQUENTIAL = { runs: 20, warmUp: 2 }

@@ -4,8 +4,8 @@
 // shows as growth that a short throughput run never reveals.
 import fs from 'node:fs'
 import autocannon, { type Request } from 'autocannon'
-import { generateFollowUpCode } from '../../app/crypto/follow-up-code.server.ts'
-import { totpCode } from '../../app/crypto/totp-code.ts'
+import { generateFollowUpCode } from '../../app/platform/crypto/follow-up-code.server.ts'
+import { totpCode } from '../../app/features/staff-auth/totp-code.ts'
 import { DEMO_LEAD } from '../../prisma/demo-accounts.ts'
 import { intakeBody } from './intake.ts'
 

@@ -3,7 +3,7 @@
 // disclosure control included), against a baseline on the same table, one
 // bare counting pass over the year's cases. In-process, like the inbox.
 import pg from 'pg'
-import { disconnectPrisma } from '../../app/db.server.ts'
+import { disconnectPrisma } from '../../app/platform/db.server.ts'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -16,8 +16,8 @@ import {
 	REQUESTER_TYPES,
 	RESIDENCE_STATUSES,
 	SERVICE_TYPES,
-} from '../../app/domain/taxonomy.ts'
-import { buildReport } from '../../app/models/statistics.server.ts'
+} from '../../app/platform/taxonomy.ts'
+import { buildReport } from '../../app/features/statistics/statistics.server.ts'
 import { percentiles, sample, type Timing } from './timing.ts'
 
 export const SIZES = (process.env.STAT_SIZES ?? '100000,1000000').split(',').map(Number)

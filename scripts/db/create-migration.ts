@@ -4,7 +4,7 @@
 // the schema engine connects to the app's database but changes nothing there.
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../../app/platform/env.server.ts'
 import { openDatabase } from '../../server/database.ts'
 import {
 	MIGRATIONS_DIR,

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the
 // embedded database when it is unset.
-import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../../app/platform/env.server.ts'
 import { openDatabase } from '../../server/database.ts'
 import { applyMigrations } from '../../server/migrations.ts'
 

@@ -1,6 +1,6 @@
 // `npm run jobs:retention`: the retention job on demand (the server also runs
 // it daily). Uses DATABASE_URL, or the embedded database under .data/.
-import { loadDotEnvFile, parseEnv } from '../../app/env.server.ts'
+import { loadDotEnvFile, parseEnv } from '../../app/platform/env.server.ts'
 import { openDatabase } from '../../server/database.ts'
 import { applyMigrations } from '../../server/migrations.ts'
 
@@ -9,8 +9,8 @@ const database = await openDatabase(parseEnv(process.env), () => {})
 process.env.DATABASE_URL = database.url
 try {
 	await applyMigrations(database.url)
-	const { runRetention } = await import('../../app/models/retention.server.ts')
-	const { disconnectPrisma } = await import('../../app/db.server.ts')
+	const { runRetention } = await import('../../app/features/cases/retention.server.ts')
+	const { disconnectPrisma } = await import('../../app/platform/db.server.ts')
 	const { deleted } = await runRetention()
 	console.log(
 		deleted.length

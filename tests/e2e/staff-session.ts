@@ -4,7 +4,7 @@
 // already, the next step's code (accepted for clock drift) is used.
 import type { Page } from '@playwright/test'
 import pg from 'pg'
-import { totpCode } from '../../app/crypto/totp-code.ts'
+import { totpCode } from '../../app/features/staff-auth/totp-code.ts'
 import type { DemoAccount } from '../../prisma/demo-accounts.ts'
 import { expect } from './fixtures'
 

@@ -21,8 +21,8 @@ import { randomBytes } from 'node:crypto'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import fc from 'fast-check'
 import { z } from 'zod'
-import { generateRecoveryKey } from '~/crypto/recovery-key.server'
-import { prisma } from '~/db.server'
+import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { prisma } from '~/platform/db.server'
 import {
 	FILE_FIELD,
 	FORM_TOKEN_FIELD,
@@ -30,8 +30,8 @@ import {
 	IntakeSchema,
 	LIMITS,
 	MULTI_VALUE_FIELDS,
-} from '~/domain/intake-schema'
-import { STAFF_ROLES } from '~/domain/permissions'
+} from '~/features/intake/intake-schema'
+import { STAFF_ROLES } from '~/platform/permissions'
 import {
 	AssignSchema,
 	ClassificationSchema,
@@ -42,7 +42,7 @@ import {
 	ServiceSchema,
 	SettingsSchema,
 	StatusSchema,
-} from '~/domain/staff-forms'
+} from '~/platform/forms/staff-forms'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -59,19 +59,19 @@ import {
 	RESIDENCE_STATUSES,
 	SERVICE_TYPES,
 	WISHES,
-} from '~/domain/taxonomy'
-import { issueFormToken } from '~/intake/form-timing.server'
-import { BODY_LIMITS } from '~/intake/submit-intake.server'
-import { forgetFailedLogins } from '~/models/login.server'
-import { getRecoveryPublicKey, setRecoveryPublicKey } from '~/models/office-keys.server'
-import { createRequest } from '~/models/request.server'
+} from '~/platform/taxonomy'
+import { issueFormToken } from '~/features/intake/form-timing.server'
+import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
+import { forgetFailedLogins } from '~/features/staff-auth/login.server'
+import { getRecoveryPublicKey, setRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { createRequest } from '~/features/intake/store-request.server'
 import {
 	endReporterSession,
 	getReporter,
 	openReporterSession,
-} from '~/models/reporter-session.server'
-import { readStaffSession } from '~/models/staff-session.server'
-import { createStaffUser } from '~/models/staff-user.server'
+} from '~/features/follow-up/reporter-session.server'
+import { readStaffSession } from '~/features/staff-auth/staff-session.server'
+import { createStaffUser } from '~/features/staff-admin/staff-user.server'
 import * as followUpRoute from '~/routes/follow-up'
 import * as requestRoute from '~/routes/request'
 import * as adminSettingsRoute from '~/routes/staff.admin.settings'

@@ -6,7 +6,7 @@ import path from 'node:path'
 import os from 'node:os'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { totpCode } from '~/crypto/totp-code'
+import { totpCode } from '~/features/staff-auth/totp-code'
 import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
 import { startAppServer, type AppServer } from '../support/app-server.ts'
 

@@ -2,22 +2,22 @@
 // stored is ciphertext; the lead (with the password), the recovery key and
 // the follow-up code open it; a copy of the server does not.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { openSealed, generateKeyPair, keyPairFromSeed } from '~/crypto/key-pairs.server'
-import { decryptCaseText, encryptCaseField } from '~/crypto/case-fields.server'
-import { generateRecoveryKey, parseRecoveryKey } from '~/crypto/recovery-key.server'
-import { unwrapWithPassword } from '~/crypto/password-wrap.server'
-import { prisma, toBytes } from '~/db.server'
-import { IntakeSchema } from '~/domain/intake-schema'
-import { getFollowUpView, addReporterMessage } from '~/models/follow-up.server'
-import { setRecoveryPublicKey } from '~/models/office-keys.server'
-import { createRequest } from '~/models/request.server'
+import { openSealed, generateKeyPair, keyPairFromSeed } from '~/platform/crypto/key-pairs.server'
+import { decryptCaseText, encryptCaseField } from '~/platform/crypto/case-fields.server'
+import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { unwrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { getFollowUpView, addReporterMessage } from '~/features/follow-up/follow-up.server'
+import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { createRequest } from '~/features/intake/store-request.server'
 import {
 	deleteIdleReporterSessions,
 	endReporterSession,
 	getReporter,
 	openReporterSession,
-} from '~/models/reporter-session.server'
-import { createStaffUser } from '~/models/staff-user.server'
+} from '~/features/follow-up/reporter-session.server'
+import { createStaffUser } from '~/features/staff-admin/staff-user.server'
 import { createHash, randomUUID } from 'node:crypto'
 import { dumpDatabaseText, tracesOf } from '../support/database-dump'
 import { pngWithText } from '../support/sample-files'

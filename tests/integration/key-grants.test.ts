@@ -3,18 +3,21 @@
 // gets a new key pair and its cases back through the recovery ceremony when
 // no lead can help; assignment wraps the key to the counsellor.
 import { expect, test } from 'vitest'
-import { generateRecoveryKey } from '~/crypto/recovery-key.server'
-import { prisma } from '~/db.server'
-import { IntakeSchema } from '~/domain/intake-schema'
-import { openCase } from '~/models/case.server'
-import { assignCase } from '~/models/casework.server'
-import { setRecoveryPublicKey } from '~/models/office-keys.server'
+import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { prisma } from '~/platform/db.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { openCase } from '~/features/cases/case.server'
+import { assignCase } from '~/features/cases/casework.server'
+import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import {
 	completePendingGrants,
 	completePendingGrantsWithRecoveryKey,
-} from '~/models/pending-grants.server'
-import { createRequest } from '~/models/request.server'
-import { acceptInvitation, createPasswordResetLink } from '~/models/staff-admin.server'
+} from '~/features/cases/pending-grants.server'
+import { createRequest } from '~/features/intake/store-request.server'
+import {
+	acceptInvitation,
+	createPasswordResetLink,
+} from '~/features/staff-admin/staff-admin.server'
 import { createSignedInStaff } from '../support/staff'
 
 const intake = IntakeSchema.parse({

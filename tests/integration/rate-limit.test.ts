@@ -6,7 +6,7 @@ import {
 	record,
 	reset,
 	type RateLimit,
-} from '~/models/rate-limit.server'
+} from '~/features/rate-limit/rate-limit.server'
 
 const rule: RateLimit = { bucket: 'test', limit: 3, windowSeconds: 60 }
 const client = (n: number) => Buffer.alloc(32, n)

@@ -1,16 +1,16 @@
-// Rotating the office recovery key (app/models/recovery-rotation.server.ts):
+// Rotating the office recovery key (app/features/cases/recovery-rotation.server.ts):
 // afterwards the new key opens every case and the old one none; staff and
 // reporters keep their grants; requests that arrive during the rotation are
 // covered; a wrong key changes nothing; a rotation that stopped half-way
 // can be finished with the old key.
 import { beforeAll, beforeEach, expect, test } from 'vitest'
-import { decryptCaseText } from '~/crypto/case-fields.server'
-import { openSealed, sealTo, type KeyPair } from '~/crypto/key-pairs.server'
-import { generateRecoveryKey, parseRecoveryKey } from '~/crypto/recovery-key.server'
-import { prisma, toBytes } from '~/db.server'
-import { IntakeSchema } from '~/domain/intake-schema'
-import { getRecoveryPublicKey, setRecoveryPublicKey } from '~/models/office-keys.server'
-import { assignCase } from '~/models/casework.server'
+import { decryptCaseText } from '~/platform/crypto/case-fields.server'
+import { openSealed, sealTo, type KeyPair } from '~/platform/crypto/key-pairs.server'
+import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { getRecoveryPublicKey, setRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { assignCase } from '~/features/cases/casework.server'
 import {
 	WrongRecoveryKeyError,
 	finishRecoveryKeyRotation,
@@ -18,8 +18,8 @@ import {
 	rewrapRecoveryGrants,
 	rotateRecoveryKey,
 	switchRecoveryKey,
-} from '~/models/recovery-rotation.server'
-import { createRequest } from '~/models/request.server'
+} from '~/features/cases/recovery-rotation.server'
+import { createRequest } from '~/features/intake/store-request.server'
 import { createSignedInStaff } from '../support/staff'
 
 let oldKey: KeyPair

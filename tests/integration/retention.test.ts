@@ -2,15 +2,15 @@
 // period, and nothing else: open cases, recently closed ones and every
 // case's statistical record stay.
 import { beforeAll, expect, test } from 'vitest'
-import { generateRecoveryKey } from '~/crypto/recovery-key.server'
-import { prisma } from '~/db.server'
-import { IntakeSchema } from '~/domain/intake-schema'
-import { addReporterMessage } from '~/models/follow-up.server'
-import { setRecoveryPublicKey } from '~/models/office-keys.server'
-import { getReporter, openReporterSession } from '~/models/reporter-session.server'
-import { createRequest } from '~/models/request.server'
-import { runRetention } from '~/models/retention.server'
-import { openCase } from '~/models/case.server'
+import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { prisma } from '~/platform/db.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { addReporterMessage } from '~/features/follow-up/follow-up.server'
+import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
+import { createRequest } from '~/features/intake/store-request.server'
+import { runRetention } from '~/features/cases/retention.server'
+import { openCase } from '~/features/cases/case.server'
 import { createSignedInStaff } from '../support/staff'
 
 const DAY = 86_400_000

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
-import { prisma } from '~/db.server'
-import { getPublicOfficeDetails } from '~/models/office-settings.server'
+import { prisma } from '~/platform/db.server'
+import { getPublicOfficeDetails } from '~/features/staff-admin/office-settings.server'
 import { seedIfEmpty } from '../../prisma/seed.ts'
 
 test('the demo seed fills an empty database once: one account per role, worked cases', async () => {

@@ -3,12 +3,12 @@
 // with what product.md allows. Each answer is what the browser would get:
 // the page (ok), a redirect to the login, 403 or 404.
 import { beforeAll, describe, expect, test } from 'vitest'
-import { generateRecoveryKey } from '~/crypto/recovery-key.server'
-import { prisma } from '~/db.server'
-import { IntakeSchema } from '~/domain/intake-schema'
-import { assignCase } from '~/models/casework.server'
-import { setRecoveryPublicKey } from '~/models/office-keys.server'
-import { createRequest } from '~/models/request.server'
+import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
+import { prisma } from '~/platform/db.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { assignCase } from '~/features/cases/casework.server'
+import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { createRequest } from '~/features/intake/store-request.server'
 import { createSignedInStaff } from '../support/staff'
 import { pngWithText } from '../support/sample-files'
 

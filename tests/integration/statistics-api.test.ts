@@ -2,8 +2,12 @@
 // token the admin created; nothing without it, nothing after revocation,
 // and every call audited.
 import { expect, test } from 'vitest'
-import { prisma } from '~/db.server'
-import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-token.server'
+import { prisma } from '~/platform/db.server'
+import {
+	createApiToken,
+	listApiTokens,
+	revokeApiToken,
+} from '~/features/staff-admin/api-token.server'
 import { loader } from '~/routes/api.statistics.$year'
 import { createSignedInStaff } from '../support/staff'
 

@@ -4,8 +4,8 @@
 // at least once per mentioned category, and never shows a small number.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { prisma } from '~/db.server'
-import type { RawTable } from '~/domain/statistics/report'
+import { prisma } from '~/platform/db.server'
+import type { RawTable } from '~/features/statistics/report'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -13,8 +13,12 @@ import {
 	DISCRIMINATION_FORMS,
 	MOTIVES,
 	REQUESTER_TYPES,
-} from '~/domain/taxonomy'
-import { buildReport, computeRawTables, countDirectly } from '~/models/statistics.server'
+} from '~/platform/taxonomy'
+import {
+	buildReport,
+	computeRawTables,
+	countDirectly,
+} from '~/features/statistics/statistics.server'
 
 const YEAR = 2025
 

@@ -4,8 +4,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { DEFAULT_LANGUAGE, PUBLIC_LANGUAGES, STAFF_LANGUAGE_CODES } from '~/i18n/languages'
-import { NAMESPACES } from '~/i18n/namespaces'
+import { DEFAULT_LANGUAGE, PUBLIC_LANGUAGES, STAFF_LANGUAGE_CODES } from '~/platform/i18n/languages'
+import { NAMESPACES } from '~/platform/i18n/namespaces'
 
 const LOCALES = path.resolve(import.meta.dirname, '../../app/locales')
 

@@ -9,7 +9,7 @@ process.env.HASH_PEPPER ??= 'test-pepper-that-is-at-least-32-characters-long'
 process.env.SESSION_SECRET ??= 'test-session-secret-that-is-at-least-32-characters'
 
 afterAll(async () => {
-	const { disconnectPrisma } = await import('../../app/db.server.ts')
+	const { disconnectPrisma } = await import('../../app/platform/db.server.ts')
 	await disconnectPrisma()
 	await dropDatabase(adminUrl, name)
 })

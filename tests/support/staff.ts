@@ -1,11 +1,15 @@
 // Staff fixtures for integration tests: accounts of each role, sessions
 // opened the way a login opens them, and the acting StaffActor.
-import { unwrapWithPassword } from '~/crypto/password-wrap.server'
-import { prisma } from '~/db.server'
-import type { StaffRoleName } from '~/domain/permissions'
-import { openHalfSession, readStaffSession, upgradeSession } from '~/models/staff-session.server'
-import { createStaffUser } from '~/models/staff-user.server'
-import type { SessionToken } from '~/sessions/token-cookie.server'
+import { unwrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { prisma } from '~/platform/db.server'
+import type { StaffRoleName } from '~/platform/permissions'
+import {
+	openHalfSession,
+	readStaffSession,
+	upgradeSession,
+} from '~/features/staff-auth/staff-session.server'
+import { createStaffUser } from '~/features/staff-admin/staff-user.server'
+import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export const PASSWORD = 'a long staff password'
 

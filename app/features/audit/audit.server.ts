@@ -1,0 +1,118 @@
+// The audit log: who did what, when, to which case or account; never any
+// content. Append-only (a trigger refuses updates and deletes). Reads of it
+// are scoped like everything else: only roles with `audit:read`.
+import { can, ForbiddenError } from '~/platform/permissions'
+import { prisma } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
+import type { StaffActor } from '../staff-auth/staff-session.server'
+
+export const AUDIT_ACTIONS = [
+	'login',
+	'login.failed',
+	'login.throttled',
+	'second-factor.failed',
+	'two-factor.enrolled',
+	'two-factor.reset',
+	'recovery-code.used',
+	'logout',
+	'password.changed',
+	'password.reset',
+	'access.denied',
+	'case.read',
+	'case.read.denied',
+	'case.classified',
+	'case.status',
+	'case.assigned',
+	'case.service-added',
+	'case.note-added',
+	'case.message-sent',
+	'case.attachment-read',
+	'case.personal-data-deleted',
+	'case.grants-completed',
+	'staff.invited',
+	'staff.activated',
+	'staff.role-changed',
+	'staff.deactivated',
+	'staff.reactivated',
+	'settings.changed',
+	'statistics.exported',
+	'api-token.created',
+	'api-token.revoked',
+	'retention.run',
+	'retention.scheduled',
+	'recovery-key.rotated',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export type AuditEntry = {
+	action: AuditAction
+	actor?: { id: string; email: string } | null
+	caseId?: string | null
+	caseReference?: string | null
+	targetUserId?: string | null
+	/** Identifiers and choices only: never free text a person wrote. */
+	detail?: Prisma.InputJsonValue
+}
+
+type Writer = Pick<Prisma.TransactionClient, 'auditEvent'>
+
+export async function recordAudit(entry: AuditEntry, db: Writer = prisma): Promise<void> {
+	await db.auditEvent.create({
+		data: {
+			action: entry.action,
+			actorId: entry.actor?.id ?? null,
+			actorEmail: entry.actor?.email ?? null,
+			caseId: entry.caseId ?? null,
+			caseReference: entry.caseReference ?? null,
+			targetUserId: entry.targetUserId ?? null,
+			detail: entry.detail,
+		},
+		select: { id: true },
+	})
+}
+
+export const AUDIT_PAGE_SIZE = 50
+
+export type AuditFilter = {
+	action?: string
+	actorEmail?: string
+	caseReference?: string
+	from?: Date
+	to?: Date
+	page?: number
+}
+
+export async function listAuditEvents(actor: StaffActor, filter: AuditFilter) {
+	if (!can(actor.role, 'audit:read')) throw new ForbiddenError()
+	const where: Prisma.AuditEventWhereInput = {
+		action: filter.action || undefined,
+		actorEmail: filter.actorEmail ? { contains: filter.actorEmail.toLowerCase() } : undefined,
+		caseReference: filter.caseReference ? filter.caseReference.toUpperCase() : undefined,
+		at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+	}
+	const page = Math.max(1, filter.page ?? 1)
+	const [events, total] = await Promise.all([
+		prisma.auditEvent.findMany({
+			where,
+			orderBy: { id: 'desc' },
+			skip: (page - 1) * AUDIT_PAGE_SIZE,
+			take: AUDIT_PAGE_SIZE,
+			select: {
+				id: true,
+				at: true,
+				actorEmail: true,
+				action: true,
+				caseReference: true,
+				targetUserId: true,
+				detail: true,
+			},
+		}),
+		prisma.auditEvent.count({ where }),
+	])
+	return {
+		events: events.map((event) => ({ ...event, id: String(event.id) })),
+		total,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+	}
+}

@@ -1,0 +1,65 @@
+// What a reporter sees and does on the follow-up page. Every function takes
+// the acting reporter (one case and its key) and touches nothing else.
+import { randomUUID } from 'node:crypto'
+import type { PreparedFile } from '~/features/attachments/prepare.server'
+import { decryptCaseText, encryptCaseField } from '~/platform/crypto/case-fields.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
+import type { Reporter } from './reporter-session.server'
+
+export type FollowUpStatus = 'received' | 'inProgress' | 'closed'
+
+export async function getFollowUpView(reporter: Reporter) {
+	const found = await prisma.case.findUniqueOrThrow({
+		where: { id: reporter.caseId },
+		select: {
+			status: true,
+			receivedOn: true,
+			messages: {
+				orderBy: { createdAt: 'asc' },
+				select: { id: true, author: true, body: true, createdAt: true },
+			},
+			_count: { select: { attachments: true } },
+		},
+	})
+	const status: FollowUpStatus =
+		found.status === 'NEW' ? 'received' : found.status === 'IN_PROGRESS' ? 'inProgress' : 'closed'
+	return {
+		status,
+		receivedOn: found.receivedOn.toISOString().slice(0, 10),
+		attachmentCount: found._count.attachments,
+		messages: found.messages.map((message) => ({
+			id: message.id,
+			fromReporter: message.author === 'REPORTER',
+			sentOn: message.createdAt.toISOString().slice(0, 10),
+			text: decryptCaseText(
+				reporter.caseKey,
+				reporter.caseId,
+				`message:${message.id}`,
+				message.body,
+			),
+		})),
+	}
+}
+
+/** A message (a reply, or information added later) with optional files. */
+export async function addReporterMessage(reporter: Reporter, text: string, files: PreparedFile[]) {
+	const { caseId, caseKey } = reporter
+	const messageId = randomUUID()
+	await prisma.$transaction(async (tx) => {
+		await tx.message.create({
+			data: {
+				id: messageId,
+				caseId,
+				author: 'REPORTER',
+				body: toBytes(encryptCaseField(caseKey, caseId, `message:${messageId}`, text)),
+			},
+			select: { id: true },
+		})
+		if (files.length) {
+			await tx.attachment.createMany({
+				data: encryptedAttachmentRows(caseKey, caseId, files, messageId),
+			})
+		}
+	})
+}

@@ -1,0 +1,100 @@
+// A reporter "signed in" with their follow-up code. The code derives the
+// reporter's key, which opens the case key; the case key is then kept only
+// encrypted with a random session key that lives in the reporter's cookie.
+// A database copy therefore holds no usable session (security-model.md).
+import { createHash, randomBytes } from 'node:crypto'
+import { decrypt, encrypt, newSymmetricKey } from '~/platform/crypto/aead.server'
+import {
+	followUpLookupHash,
+	normalizeFollowUpCode,
+	reporterKeyPair,
+} from '~/platform/crypto/follow-up-code.server'
+import { openSealed } from '~/platform/crypto/key-pairs.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import { getHashPepper } from '~/platform/hash-pepper.server'
+import type { SessionToken } from '~/platform/sessions/token-cookie.server'
+
+export const REPORTER_IDLE_MINUTES = 30
+
+/** What the cookie holds: the session's id and the key that opens its row. */
+export type ReporterSessionToken = SessionToken
+
+/** The acting reporter: one case, its key, for this request only. */
+export type Reporter = { caseId: string; caseKey: Buffer }
+
+const hashId = (id: string) => createHash('sha256').update(id).digest('hex')
+const envelopeData = (rowId: string) => `reporter-session:${rowId}`
+
+/** Opens a session for a code, or null for a wrong one (one answer for every kind of wrong). */
+export async function openReporterSession(codeInput: string): Promise<ReporterSessionToken | null> {
+	const code = normalizeFollowUpCode(codeInput)
+	if (!code) return null
+	// Not unique by design: several requests may share the hashed first part.
+	const candidates = await prisma.case.findMany({
+		where: { followUpLookup: toBytes(followUpLookupHash(code, getHashPepper())) },
+		select: { id: true, grants: { where: { holder: 'REPORTER' }, select: { sealedKey: true } } },
+	})
+	const keyPair = reporterKeyPair(code)
+	for (const candidate of candidates) {
+		for (const grant of candidate.grants) {
+			const caseKey = openSealed(grant.sealedKey, keyPair)
+			if (!caseKey) continue
+			const token: ReporterSessionToken = {
+				id: randomBytes(24).toString('base64url'),
+				key: newSymmetricKey(),
+			}
+			const rowId = hashId(token.id)
+			await prisma.reporterSession.create({
+				data: {
+					id: rowId,
+					caseId: candidate.id,
+					encryptedCaseKey: toBytes(encrypt(token.key, envelopeData(rowId), caseKey)),
+				},
+			})
+			caseKey.fill(0)
+			return token
+		}
+	}
+	return null
+}
+
+/** The reporter behind a cookie, or null when it is unknown, forged or idle too long. */
+export async function getReporter(
+	token: ReporterSessionToken,
+	now = new Date(),
+): Promise<Reporter | null> {
+	const rowId = hashId(token.id)
+	const session = await prisma.reporterSession.findUnique({
+		where: { id: rowId },
+		select: { caseId: true, encryptedCaseKey: true, lastSeenAt: true },
+	})
+	if (!session) return null
+	if (now.getTime() - session.lastSeenAt.getTime() > REPORTER_IDLE_MINUTES * 60_000) {
+		await prisma.reporterSession.deleteMany({ where: { id: rowId } })
+		return null
+	}
+	let caseKey: Buffer
+	try {
+		caseKey = decrypt(token.key, envelopeData(rowId), session.encryptedCaseKey)
+	} catch {
+		return null
+	}
+	await prisma.reporterSession.update({
+		where: { id: rowId },
+		data: { lastSeenAt: now },
+		select: { id: true },
+	})
+	return { caseId: session.caseId, caseKey }
+}
+
+export async function endReporterSession(token: ReporterSessionToken): Promise<void> {
+	await prisma.reporterSession.deleteMany({ where: { id: hashId(token.id) } })
+}
+
+/** Idle sessions are useless without their cookie; this removes their rows. */
+export async function deleteIdleReporterSessions(now = new Date()): Promise<number> {
+	const { count } = await prisma.reporterSession.deleteMany({
+		where: { lastSeenAt: { lt: new Date(now.getTime() - REPORTER_IDLE_MINUTES * 60_000) } },
+	})
+	return count
+}

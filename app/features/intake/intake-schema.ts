@@ -1,0 +1,199 @@
+// The public request form's schema, shared by the server (which decides) and
+// the browser (which checks early). Messages are keys of the `intake`
+// translation namespace, so each visitor reads them in their own language.
+import { z } from 'zod'
+import {
+	ACTORS,
+	AGE_GROUPS,
+	AREAS_OF_LIFE,
+	DISCRIMINATION_FORMS,
+	GENDERS,
+	MOTIVES,
+	NATIONALITY_GROUPS,
+	ONGOING,
+	OTHER_VALUES,
+	PREFER_NOT_TO_SAY,
+	REQUESTER_TYPES,
+	RESIDENCE_STATUSES,
+	WISHES,
+} from '../../platform/taxonomy'
+
+export const LIMITS = {
+	narrative: 20_000,
+	shortText: 200,
+	contactTimes: 500,
+	maxFiles: 5,
+	maxFileBytes: 10 * 1024 * 1024,
+} as const
+
+/** Form fields that are not answers: the bot trap, the signed render time, the files. */
+export const HONEYPOT_FIELD = 'website'
+export const FORM_TOKEN_FIELD = 'formStarted'
+export const FILE_FIELD = 'attachments'
+
+/** Fields that carry several values (checkbox groups). */
+export const MULTI_VALUE_FIELDS = ['areas', 'forms', 'motives', 'actors', 'wishes'] as const
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, 'errors.tooLong')
+		.optional()
+		.transform((value) => value || undefined)
+
+/** One answer from a list, or "prefer not to say", or nothing. */
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.enum(
+			[...values, PREFER_NOT_TO_SAY] as unknown as [
+				T[number] | typeof PREFER_NOT_TO_SAY,
+				...string[],
+			],
+			{
+				errorMap: () => ({ message: 'errors.invalidChoice' }),
+			},
+		)
+		.optional()
+
+/** Several answers from a list; "prefer not to say" stands alone. */
+const someOf = <T extends readonly [string, ...string[]]>(values: T) =>
+	z
+		.array(
+			z.enum([...values, PREFER_NOT_TO_SAY] as unknown as [string, ...string[]], {
+				errorMap: () => ({ message: 'errors.invalidChoice' }),
+			}),
+		)
+		.default([])
+		.refine(
+			(chosen) => !chosen.includes(PREFER_NOT_TO_SAY) || chosen.length === 1,
+			'errors.noAnswerAlone',
+		)
+		.transform((chosen) => [...new Set(chosen)] as Array<T[number] | typeof PREFER_NOT_TO_SAY>)
+
+const currentYear = () => new Date().getFullYear()
+export const EARLIEST_INCIDENT_YEAR_OFFSET = 10
+
+export const IntakeSchema = z
+	.object({
+		requesterType: oneOf(REQUESTER_TYPES),
+		narrative: z
+			.string({ required_error: 'errors.narrativeRequired' })
+			.trim()
+			.min(1, 'errors.narrativeRequired')
+			.max(LIMITS.narrative, 'errors.tooLong'),
+		incidentMonth: z.coerce
+			.number()
+			.int()
+			.min(1, 'errors.invalidChoice')
+			.max(12, 'errors.invalidChoice')
+			.optional(),
+		incidentYear: z.coerce
+			.number()
+			.int()
+			.refine(
+				(year) => year >= currentYear() - EARLIEST_INCIDENT_YEAR_OFFSET && year <= currentYear(),
+				'errors.invalidChoice',
+			)
+			.optional(),
+		place: optionalText(LIMITS.shortText),
+		ongoing: oneOf(ONGOING),
+		areas: someOf(AREAS_OF_LIFE),
+		areasOther: optionalText(LIMITS.shortText),
+		forms: someOf(DISCRIMINATION_FORMS),
+		formsOther: optionalText(LIMITS.shortText),
+		motives: someOf(MOTIVES),
+		motivesOther: optionalText(LIMITS.shortText),
+		actors: someOf(ACTORS),
+		ageGroup: oneOf(AGE_GROUPS),
+		gender: oneOf(GENDERS),
+		nationalityGroup: oneOf(NATIONALITY_GROUPS),
+		residenceStatus: oneOf(RESIDENCE_STATUSES),
+		wishes: someOf(WISHES),
+		contactMode: z.enum(['anonymous', 'contact'], {
+			errorMap: () => ({ message: 'errors.contactModeRequired' }),
+		}),
+		contactName: optionalText(LIMITS.shortText),
+		contactEmail: z
+			.string()
+			.trim()
+			.max(LIMITS.shortText, 'errors.tooLong')
+			.email('errors.invalidEmail')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		contactPhone: z
+			.string()
+			.trim()
+			.regex(/^\+?[0-9 ()./-]{6,30}$/, 'errors.invalidPhone')
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+		contactTimes: optionalText(LIMITS.contactTimes),
+		preferredLanguage: optionalText(LIMITS.shortText),
+		interpreterNeeded: oneOf(['yes', 'no'] as const),
+		interpreterLanguage: optionalText(LIMITS.shortText),
+		consent: z.literal('yes', { errorMap: () => ({ message: 'errors.consentRequired' }) }),
+	})
+	.superRefine((intake, context) => {
+		if (intake.contactMode === 'contact' && !intake.contactEmail && !intake.contactPhone) {
+			context.addIssue({ code: 'custom', path: ['contactEmail'], message: 'errors.contactNeeded' })
+		}
+	})
+	.transform((intake) => {
+		// An anonymous request keeps no contact data, whatever the fields held;
+		// "other" texts count only when "other" was chosen.
+		const anonymous = intake.contactMode === 'anonymous'
+		return {
+			...intake,
+			contactName: anonymous ? undefined : intake.contactName,
+			contactEmail: anonymous ? undefined : intake.contactEmail,
+			contactPhone: anonymous ? undefined : intake.contactPhone,
+			contactTimes: anonymous ? undefined : intake.contactTimes,
+			preferredLanguage: anonymous ? undefined : intake.preferredLanguage,
+			areasOther: intake.areas.includes(OTHER_VALUES.areas) ? intake.areasOther : undefined,
+			formsOther: intake.forms.includes(OTHER_VALUES.forms) ? intake.formsOther : undefined,
+			motivesOther: intake.motives.includes(OTHER_VALUES.motives) ? intake.motivesOther : undefined,
+			interpreterLanguage:
+				intake.interpreterNeeded === 'yes' ? intake.interpreterLanguage : undefined,
+		}
+	})
+
+export type Intake = z.output<typeof IntakeSchema>
+
+/** Submitted form values as the schema reads them (text fields only). */
+export type IntakeValues = Record<string, string | string[]>
+
+/**
+ * The text fields of a submitted form, with checkbox groups as arrays and
+ * empty single values dropped (an unanswered question, not an answer).
+ */
+export function readIntakeValues(formData: FormData): IntakeValues {
+	const values: IntakeValues = {}
+	for (const field of MULTI_VALUE_FIELDS) {
+		values[field] = formData.getAll(field).filter((v): v is string => typeof v === 'string')
+	}
+	for (const [key, value] of formData.entries()) {
+		if (typeof value !== 'string' || (MULTI_VALUE_FIELDS as readonly string[]).includes(key))
+			continue
+		if (value !== '') values[key] = value
+	}
+	return values
+}
+
+export type FieldErrors = Record<string, string>
+
+/** The first message per field, keyed by the field's name. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {}
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'form')
+		errors[field] ??= issue.message
+	}
+	return errors
+}
+
+export function incidentYears(): number[] {
+	const years: number[] = []
+	for (let year = currentYear(); year >= currentYear() - EARLIEST_INCIDENT_YEAR_OFFSET; year--)
+		years.push(year)
+	return years
+}

@@ -1,0 +1,153 @@
+// A new request from the public form becomes a case in one transaction: its
+// sensitive fields encrypted with a fresh case key, the key wrapped to the
+// office recovery key, every active lead and the reporter's code-derived key,
+// then forgotten (security-model.md, "New request").
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { PreparedFile } from '~/features/attachments/prepare.server'
+import { newSymmetricKey } from '~/platform/crypto/aead.server'
+import { encryptCaseField } from '~/platform/crypto/case-fields.server'
+import {
+	followUpLookupHash,
+	formatFollowUpCode,
+	generateFollowUpCode,
+	reporterKeyPair,
+} from '~/platform/crypto/follow-up-code.server'
+import { sealTo } from '~/platform/crypto/key-pairs.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import type { Intake } from '~/features/intake/intake-schema'
+import { getHashPepper } from '~/platform/hash-pepper.server'
+import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
+import { getRecoveryPublicKey } from '../cases/office-keys.server'
+import { listActiveLeadKeys } from '../staff-admin/staff-user.server'
+
+export class OfficeNotSetUpError extends Error {
+	constructor() {
+		super('the office has no recovery key yet: run `npm run setup`')
+	}
+}
+
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** A pseudonymous reference such as 2026-K7F3Q: nothing about the person in it. */
+function newReference(now: Date): string {
+	const random = [...randomBytes(5)]
+		.map((byte) => REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length])
+		.join('')
+	return `${now.getFullYear()}-${random}`
+}
+
+export type CreatedRequest = { reference: string; followUpCode: string }
+
+export async function createRequest(
+	intake: Intake,
+	files: PreparedFile[],
+): Promise<CreatedRequest> {
+	const [recoveryPublicKey, leads] = await Promise.all([
+		getRecoveryPublicKey(),
+		listActiveLeadKeys(),
+	])
+	if (!recoveryPublicKey) throw new OfficeNotSetUpError()
+
+	const caseId = randomUUID()
+	const caseKey = newSymmetricKey()
+	const code = generateFollowUpCode()
+	const reporter = reporterKeyPair(code)
+	const seal = (field: Parameters<typeof encryptCaseField>[2], value: string) =>
+		toBytes(encryptCaseField(caseKey, caseId, field, value))
+	const sealJson = (
+		field: Parameters<typeof encryptCaseField>[2],
+		value: Record<string, unknown>,
+	) => {
+		const present = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined))
+		return Object.keys(present).length ? seal(field, JSON.stringify(present)) : null
+	}
+
+	const now = new Date()
+	const receivedOn = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))
+	const withContact = intake.contactMode === 'contact'
+
+	const data = {
+		id: caseId,
+		status: 'NEW' as const,
+		channel: withContact ? ('WITH_CONTACT' as const) : ('ANONYMOUS' as const),
+		receivedOn,
+		reportedRequesterType: intake.requesterType ?? null,
+		reportedIncidentMonth: intake.incidentMonth ?? null,
+		reportedIncidentYear: intake.incidentYear ?? null,
+		reportedOngoing: intake.ongoing ?? null,
+		reportedAreas: intake.areas,
+		reportedForms: intake.forms,
+		reportedMotives: intake.motives,
+		reportedActors: intake.actors,
+		reportedAgeGroup: intake.ageGroup ?? null,
+		reportedGender: intake.gender ?? null,
+		reportedNationality: intake.nationalityGroup ?? null,
+		reportedResidence: intake.residenceStatus ?? null,
+		reportedWishes: intake.wishes,
+		interpreterNeeded: intake.interpreterNeeded ?? null,
+		narrative: seal('narrative', intake.narrative),
+		place: intake.place ? seal('place', intake.place) : null,
+		otherAnswers: sealJson('otherAnswers', {
+			areas: intake.areasOther,
+			forms: intake.formsOther,
+			motives: intake.motivesOther,
+		}),
+		contact: withContact
+			? sealJson('contact', {
+					name: intake.contactName,
+					email: intake.contactEmail,
+					phone: intake.contactPhone,
+					times: intake.contactTimes,
+					preferredLanguage: intake.preferredLanguage,
+				})
+			: null,
+		interpreterLanguage: intake.interpreterLanguage
+			? seal('interpreterLanguage', intake.interpreterLanguage)
+			: null,
+		followUpLookup: toBytes(followUpLookupHash(code, getHashPepper())),
+	}
+
+	const grants = [
+		{
+			holder: 'RECOVERY' as const,
+			staffUserId: null,
+			sealedKey: toBytes(sealTo(recoveryPublicKey, caseKey)),
+		},
+		{
+			holder: 'REPORTER' as const,
+			staffUserId: null,
+			sealedKey: toBytes(sealTo(reporter.publicKey, caseKey)),
+		},
+		...leads.map((lead) => ({
+			holder: 'STAFF' as const,
+			staffUserId: lead.id,
+			sealedKey: toBytes(sealTo(lead.publicKey, caseKey)),
+		})),
+	]
+	const attachments = encryptedAttachmentRows(caseKey, caseId, files)
+
+	// A reference collision (one in millions) is retried with a new one.
+	for (let attempt = 0; ; attempt++) {
+		const reference = newReference(now)
+		try {
+			// One nested create: Prisma runs it as a single transaction.
+			await prisma.case.create({
+				data: {
+					...data,
+					reference,
+					grants: { create: grants },
+					attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
+				},
+				select: { id: true },
+			})
+			caseKey.fill(0)
+			return { reference, followUpCode: formatFollowUpCode(code) }
+		} catch (error) {
+			const collided = (error as { code?: string }).code === 'P2002' && attempt < 3
+			if (!collided) {
+				caseKey.fill(0)
+				throw error
+			}
+		}
+	}
+}

@@ -1,0 +1,79 @@
+// The intake action's work, apart from the page: read the body under limits,
+// refuse bots and floods, validate with the shared schema, check files,
+// store. Returns what the page shows; never half-stores anything.
+import {
+	fileErrorKey,
+	prepareAttachments,
+	type FileError,
+} from '~/features/attachments/prepare.server'
+import {
+	BodyTooLargeError,
+	MalformedBodyError,
+	parseFormWithFiles,
+} from '~/features/attachments/multipart.server'
+import {
+	fieldErrorsOf,
+	FILE_FIELD,
+	FORM_TOKEN_FIELD,
+	HONEYPOT_FIELD,
+	IntakeSchema,
+	LIMITS,
+	readIntakeValues,
+	type FieldErrors,
+	type IntakeValues,
+} from '~/features/intake/intake-schema'
+import { RATE_LIMITS, record } from '~/features/rate-limit/rate-limit.server'
+import { createRequest, type CreatedRequest } from '~/features/intake/store-request.server'
+import { wasFilledByAPerson } from './form-timing.server'
+
+export const BODY_LIMITS = {
+	fileField: FILE_FIELD,
+	maxFiles: LIMITS.maxFiles,
+	maxFileBytes: LIMITS.maxFileBytes,
+	// Generous for text: a pasted megabyte is read and then refused with a
+	// clear message rather than cut off unseen.
+	maxTextBytes: 2 * 1024 * 1024,
+	maxBodyBytes: LIMITS.maxFiles * LIMITS.maxFileBytes + 8 * 1024 * 1024,
+}
+
+export type IntakeOutcome =
+	| { kind: 'stored'; created: CreatedRequest; withContact: boolean }
+	| { kind: 'invalid'; values: IntakeValues; errors: FieldErrors; fileErrors: FileError[] }
+	| { kind: 'rateLimited' }
+	| { kind: 'tooLarge' }
+	| { kind: 'malformed' }
+
+export async function submitIntake(request: Request, clientKey: Buffer): Promise<IntakeOutcome> {
+	// Every attempt counts, stored or not, so a flood of junk is refused too.
+	if ((await record(RATE_LIMITS.submission, clientKey)) > RATE_LIMITS.submission.limit) {
+		return { kind: 'rateLimited' }
+	}
+
+	let parsed
+	try {
+		parsed = await parseFormWithFiles(request, BODY_LIMITS)
+	} catch (error) {
+		if (error instanceof BodyTooLargeError) return { kind: 'tooLarge' }
+		if (error instanceof MalformedBodyError) return { kind: 'malformed' }
+		throw error
+	}
+	const values = readIntakeValues(parsed.fields)
+	delete values[FORM_TOKEN_FIELD]
+	delete values[HONEYPOT_FIELD]
+
+	const { prepared, errors: fileErrors } = prepareAttachments(parsed.files, parsed.fileProblems)
+	const result = IntakeSchema.safeParse(values)
+	const errors = result.success ? {} : fieldErrorsOf(result.error)
+	if (fileErrors.length) errors[FILE_FIELD] = fileErrorKey(fileErrors[0]!)
+
+	// A filled honeypot or a too-quick submission: a bot, or a person who
+	// should look once more. Either way nothing is stored and nothing is lost.
+	if (parsed.fields.get(HONEYPOT_FIELD)) errors.form = 'errors.rejected'
+	else if (!wasFilledByAPerson(parsed.fields.get(FORM_TOKEN_FIELD))) errors.form = 'errors.tooFast'
+
+	if (!result.success || Object.keys(errors).length) {
+		return { kind: 'invalid', values, errors, fileErrors }
+	}
+	const created = await createRequest(result.data, prepared)
+	return { kind: 'stored', created, withContact: result.data.contactMode === 'contact' }
+}

@@ -1,0 +1,84 @@
+// Staff accounts: their login verifier, key pair and role. An account gets
+// its key pair when it is activated (setup, invitation, demo seed); the
+// private key exists on the server only wrapped by the password.
+import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
+import { hashPassword } from '~/platform/crypto/password-hash.server'
+import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import type { StaffRoleName } from '~/platform/permissions'
+
+export async function createStaffUser(input: {
+	email: string
+	displayName: string
+	role: StaffRoleName
+	password: string
+}) {
+	const keyPair = generateKeyPair()
+	const [{ wrapped, salt }, passwordHash] = await Promise.all([
+		wrapWithPassword(keyPair.privateKey, input.password),
+		hashPassword(input.password),
+	])
+	keyPair.privateKey.fill(0)
+	return prisma.$transaction(async (tx) => {
+		const user = await tx.staffUser.create({
+			data: {
+				email: input.email.trim().toLowerCase(),
+				displayName: input.displayName,
+				role: input.role,
+				passwordHash,
+				publicKey: toBytes(keyPair.publicKey),
+				wrappedPrivateKey: toBytes(wrapped),
+				keySalt: toBytes(salt),
+			},
+			select: { id: true, email: true, role: true },
+		})
+		if (input.role === 'LEAD') await queueGrantsForNewLead(tx, user.id)
+		return user
+	})
+}
+
+/**
+ * A new lead must read every case, but only a session that can open a case
+ * can wrap its key: the lead gets pending grants, which other leads'
+ * sessions (or the recovery ceremony) complete.
+ */
+async function queueGrantsForNewLead(
+	tx: Pick<typeof prisma, '$executeRaw'>,
+	staffUserId: string,
+): Promise<void> {
+	await tx.$executeRaw`
+		INSERT INTO "PendingGrant" ("caseId", "staffUserId")
+		SELECT "id", ${staffUserId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
+		ON CONFLICT DO NOTHING`
+}
+
+/** The leads every new request is wrapped to (security-model.md, "New request"). */
+export async function listActiveLeadKeys() {
+	return prisma.staffUser.findMany({
+		where: { role: 'LEAD', active: true },
+		select: { id: true, publicKey: true },
+	})
+}
+
+export async function findStaffForLogin(email: string) {
+	return prisma.staffUser.findUnique({
+		where: { email: email.trim().toLowerCase() },
+		select: {
+			id: true,
+			email: true,
+			role: true,
+			active: true,
+			passwordHash: true,
+			wrappedPrivateKey: true,
+			keySalt: true,
+		},
+	})
+}
+
+/** The private key, opened with the password (throws when it does not open). */
+export function openPrivateKey(
+	account: { wrappedPrivateKey: Uint8Array; keySalt: Uint8Array },
+	password: string,
+) {
+	return unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password)
+}

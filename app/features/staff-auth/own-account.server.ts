@@ -1,0 +1,32 @@
+// A staff member's own account: changing the password re-wraps the private
+// key with the new password (security-model.md, "Password change") and ends
+// the account's other sessions.
+import { hashPassword, verifyPassword } from '~/platform/crypto/password-hash.server'
+import { wrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import { recordAudit } from '../audit/audit.server'
+import { endAllSessionsOf, type StaffActor } from './staff-session.server'
+
+export async function changePassword(
+	actor: StaffActor,
+	currentPassword: string,
+	newPassword: string,
+): Promise<boolean> {
+	const account = await prisma.staffUser.findUniqueOrThrow({
+		where: { id: actor.id },
+		select: { passwordHash: true },
+	})
+	if (!(await verifyPassword(account.passwordHash, currentPassword))) return false
+	const [{ wrapped, salt }, passwordHash] = await Promise.all([
+		wrapWithPassword(actor.privateKey, newPassword),
+		hashPassword(newPassword),
+	])
+	await prisma.staffUser.update({
+		where: { id: actor.id },
+		data: { passwordHash, wrappedPrivateKey: toBytes(wrapped), keySalt: toBytes(salt) },
+		select: { id: true },
+	})
+	await endAllSessionsOf(actor.id, actor.sessionId)
+	await recordAudit({ action: 'password.changed', actor, targetUserId: actor.id })
+	return true
+}

@@ -1,0 +1,152 @@
+// Staff sessions in PostgreSQL. The account's private key, unwrapped with the
+// password at login, is kept in the row encrypted with a random session key
+// that only the cookie holds (security-model.md, "Staff login"). A session
+// is half-open between password and second factor (10 minutes), then lasts
+// 8 hours at most and ends after 30 idle minutes, or at logout.
+import { createHash, randomBytes } from 'node:crypto'
+import { decrypt, encrypt, newSymmetricKey } from '~/platform/crypto/aead.server'
+import { prisma, toBytes } from '~/platform/db.server'
+import type { StaffRoleName } from '~/platform/permissions'
+import type { SessionToken } from '~/platform/sessions/token-cookie.server'
+
+export const STAFF_IDLE_MINUTES = 30
+export const STAFF_ABSOLUTE_HOURS = 8
+export const SECOND_FACTOR_MINUTES = 10
+/** lastSeenAt is written at most this often, not on every click. */
+const TOUCH_AFTER_MS = 60_000
+
+/** The signed-in staff member acting in this request. */
+export type StaffActor = {
+	id: string
+	email: string
+	displayName: string
+	role: StaffRoleName
+	sessionId: string
+	/** Opens the case keys wrapped to this account; lives only for this request. */
+	privateKey: Buffer
+}
+
+export type OpenedSession = StaffActor & { twoFactorPassed: boolean; totpEnabled: boolean }
+
+const rowIdOf = (token: SessionToken) => createHash('sha256').update(token.id).digest('hex')
+const envelope = (rowId: string) => `staff-session:${rowId}`
+
+async function createSession(
+	staffUserId: string,
+	privateKey: Buffer,
+	twoFactorPassed: boolean,
+	now: Date,
+): Promise<SessionToken> {
+	const token: SessionToken = { id: randomBytes(24).toString('base64url'), key: newSymmetricKey() }
+	const rowId = rowIdOf(token)
+	const lifetime = twoFactorPassed
+		? STAFF_ABSOLUTE_HOURS * 3_600_000
+		: SECOND_FACTOR_MINUTES * 60_000
+	await prisma.staffSession.create({
+		data: {
+			id: rowId,
+			staffUserId,
+			encryptedPrivateKey: toBytes(encrypt(token.key, envelope(rowId), privateKey)),
+			twoFactorPassed,
+			createdAt: now,
+			lastSeenAt: now,
+			expiresAt: new Date(now.getTime() + lifetime),
+		},
+		select: { id: true },
+	})
+	return token
+}
+
+/** After the password: a session that only the second factor can complete. */
+export function openHalfSession(staffUserId: string, privateKey: Buffer, now = new Date()) {
+	return createSession(staffUserId, privateKey, false, now)
+}
+
+/**
+ * After the second factor: the half session is replaced by a full one under
+ * a new id, so that an id seen before login is worth nothing after it.
+ */
+export async function upgradeSession(half: OpenedSession, now = new Date()): Promise<SessionToken> {
+	const token = await createSession(half.id, half.privateKey, true, now)
+	await prisma.staffSession.deleteMany({ where: { id: half.sessionId } })
+	return token
+}
+
+/** The session behind a cookie, or null when unknown, forged, expired or idle too long. */
+export async function readStaffSession(
+	token: SessionToken,
+	now = new Date(),
+): Promise<OpenedSession | null> {
+	const rowId = rowIdOf(token)
+	const row = await prisma.staffSession.findUnique({
+		where: { id: rowId },
+		select: {
+			encryptedPrivateKey: true,
+			twoFactorPassed: true,
+			lastSeenAt: true,
+			expiresAt: true,
+			staffUser: {
+				select: {
+					id: true,
+					email: true,
+					displayName: true,
+					role: true,
+					active: true,
+					totpEnabledAt: true,
+				},
+			},
+		},
+	})
+	if (!row || !row.staffUser.active) return null
+	const idleSince = now.getTime() - row.lastSeenAt.getTime()
+	if (row.expiresAt <= now || (row.twoFactorPassed && idleSince > STAFF_IDLE_MINUTES * 60_000)) {
+		await prisma.staffSession.deleteMany({ where: { id: rowId } })
+		return null
+	}
+	let privateKey: Buffer
+	try {
+		privateKey = decrypt(token.key, envelope(rowId), row.encryptedPrivateKey)
+	} catch {
+		return null
+	}
+	if (idleSince > TOUCH_AFTER_MS) {
+		await prisma.staffSession.updateMany({ where: { id: rowId }, data: { lastSeenAt: now } })
+	}
+	const user = row.staffUser
+	return {
+		id: user.id,
+		email: user.email,
+		displayName: user.displayName,
+		role: user.role,
+		sessionId: rowId,
+		privateKey,
+		twoFactorPassed: row.twoFactorPassed,
+		totpEnabled: user.totpEnabledAt !== null,
+	}
+}
+
+export async function endStaffSession(sessionId: string): Promise<void> {
+	await prisma.staffSession.deleteMany({ where: { id: sessionId } })
+}
+
+/** After a password change, a 2FA reset or a deactivation: every device signs in again. */
+export async function endAllSessionsOf(staffUserId: string, except?: string): Promise<void> {
+	await prisma.staffSession.deleteMany({
+		where: { staffUserId, id: except ? { not: except } : undefined },
+	})
+}
+
+export async function deleteExpiredStaffSessions(now = new Date()): Promise<number> {
+	const { count } = await prisma.staffSession.deleteMany({
+		where: {
+			OR: [
+				{ expiresAt: { lte: now } },
+				{
+					twoFactorPassed: true,
+					lastSeenAt: { lt: new Date(now.getTime() - STAFF_IDLE_MINUTES * 60_000) },
+				},
+			],
+		},
+	})
+	return count
+}

@@ -1,0 +1,363 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, test } from 'vitest'
+import {
+	type PublishedCell,
+	type PublishedReport,
+	type PublishedTable,
+	type TableId,
+} from '~/features/statistics/report'
+import { reportToCsv } from './export-csv.server'
+import { reportToXlsx } from './export-xlsx.server'
+import { type ReportLabels } from './report-labels'
+
+const ROW_LABELS: Record<string, string> = {
+	work: 'Work; "paid" or not',
+	housing: '=SUM(A1:A9)',
+	counselling: 'Counselling',
+	referral: 'Referral',
+}
+
+const TABLE_TITLES: Partial<Record<TableId, string>> = {
+	areas: 'Mentions by area of life: work/school [all]',
+	services: 'Services and hours',
+}
+
+function testLabels(overrides: Partial<ReportLabels> = {}): ReportLabels {
+	return {
+		tableTitle: (id) => TABLE_TITLES[id] ?? id,
+		rowLabel: (_id, key) => ROW_LABELS[key] ?? key,
+		total: 'Total',
+		year: 'year',
+		quarter: (q) => `Q${q}`,
+		hours: 'hours',
+		suppressed: (threshold) => `< ${threshold}`,
+		trendTitle: 'Trend',
+		trendCases: 'cases',
+		trendNotDiscrimination: 'not discrimination',
+		reportTitle: 'Annual statistics',
+		generatedOn: 'Generated on',
+		thresholdNote: (threshold) => `Values below ${threshold} are suppressed.`,
+		...overrides,
+	}
+}
+
+const AREAS: PublishedTable = {
+	id: 'areas',
+	kind: 'mentions',
+	rows: [
+		{ key: 'work', quarters: [12, null, 7, 9], total: 31 },
+		{ key: 'housing', quarters: [null, 6, null, 5], total: 14 },
+	],
+	totals: { quarters: [15, 9, 10, 14], total: 48 },
+}
+
+const SERVICES: PublishedTable = {
+	id: 'services',
+	kind: 'services',
+	rows: [
+		{
+			key: 'counselling',
+			quarters: [10, 8, null, 6],
+			total: 27,
+			hoursQuarters: [12.5, 9, null, 7.5],
+			hoursTotal: 32,
+		},
+		{
+			key: 'referral',
+			quarters: [null, null, 5, null],
+			total: null,
+			hoursQuarters: [null, null, 2.5, null],
+			hoursTotal: null,
+		},
+	],
+	totals: {
+		quarters: [12, 9, 8, 7],
+		total: 36,
+		hoursQuarters: [14, 10.5, 4, 8],
+		hoursTotal: 36.5,
+	},
+}
+
+const REPORT: PublishedReport = {
+	officeName: 'Beratungsstelle gegen Rassismus',
+	year: 2024,
+	threshold: 5,
+	generatedAt: '2025-01-15T09:30:00.000Z',
+	tables: [AREAS, SERVICES],
+	trend: [
+		{ year: 2023, cases: 40, notDiscrimination: 6 },
+		{ year: 2024, cases: 48, notDiscrimination: null },
+	],
+}
+
+type ExpectedRow = {
+	table: string
+	category: string
+	cells: PublishedCell[]
+	unit: 'count' | 'hours'
+}
+
+/** The export lines the page's tables call for, derived from the report alone. */
+function expectedRows(report: PublishedReport, labels: ReportLabels): ExpectedRow[] {
+	return report.tables.flatMap((table) => {
+		const title = labels.tableTitle(table.id)
+		const lines = [
+			...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
+			{ ...table.totals, label: labels.total },
+		]
+		return lines.flatMap((line) => [
+			{
+				table: title,
+				category: line.label,
+				cells: [...line.quarters, line.total],
+				unit: 'count' as const,
+			},
+			...(line.hoursQuarters
+				? [
+						{
+							table: title,
+							category: `${line.label} (${labels.hours})`,
+							cells: [...line.hoursQuarters, line.hoursTotal ?? null],
+							unit: 'hours' as const,
+						},
+					]
+				: []),
+		])
+	})
+}
+
+/** RFC 4180 with `;`: enough to read back what the export writes. */
+function parseCsv(text: string): string[][] {
+	const records: string[][] = []
+	let fields: string[] = []
+	let field = ''
+	let quoted = false
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i]
+		if (quoted) {
+			if (char === '"' && text[i + 1] === '"') {
+				field += '"'
+				i++
+			} else if (char === '"') quoted = false
+			else field += char
+		} else if (char === '"') quoted = true
+		else if (char === ';') {
+			fields.push(field)
+			field = ''
+		} else if (char === '\r' && text[i + 1] === '\n') {
+			records.push([...fields, field])
+			fields = []
+			field = ''
+			i++
+		} else field += char
+	}
+	return records
+}
+
+function expectCsvHoldsReport(csv: string, report: PublishedReport, labels: ReportLabels) {
+	const shown = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label)
+	const suppressed = `< ${report.threshold}`
+	const records = parseCsv(csv.slice(1))
+	const expected = expectedRows(report, labels)
+	expect(records.slice(1, 1 + expected.length)).toEqual(
+		expected.map((row) => [
+			shown(row.table),
+			shown(row.category),
+			...row.cells.map((cell) =>
+				cell === null ? suppressed : row.unit === 'hours' ? cell.toFixed(1) : String(cell),
+			),
+		]),
+	)
+	expect(records.slice(1 + expected.length)).toEqual(
+		report.trend.flatMap((point) =>
+			[
+				[labels.trendCases, point.cases],
+				[labels.trendNotDiscrimination, point.notDiscrimination],
+			].map(([series, cell]) => [
+				labels.trendTitle,
+				`${point.year} (${series})`,
+				'',
+				'',
+				'',
+				'',
+				cell === null ? suppressed : String(cell),
+			]),
+		),
+	)
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
+	const values = sheet.getRow(rowNumber).values
+	return Array.isArray(values) ? values.slice(1) : []
+}
+
+function expectWorkbookHoldsReport(
+	workbook: ExcelJS.Workbook,
+	report: PublishedReport,
+	labels: ReportLabels,
+) {
+	const suppressed = `< ${report.threshold}`
+	const expected = expectedRows(report, labels)
+	report.tables.forEach((table, index) => {
+		const sheet = workbook.worksheets[1 + index]!
+		const rows = expected.filter((row) => row.table === labels.tableTitle(table.id))
+		expect(sheet.rowCount).toBe(1 + rows.length)
+		rows.forEach((row, offset) => {
+			expect(rowValues(sheet, 2 + offset)).toEqual([
+				row.table,
+				row.category,
+				...row.cells.map((cell) => cell ?? suppressed),
+			])
+		})
+	})
+	const trend = workbook.worksheets[1 + report.tables.length]!
+	expect(trend.rowCount).toBe(1 + report.trend.length)
+	report.trend.forEach((point, offset) => {
+		expect(rowValues(trend, 2 + offset)).toEqual([
+			point.year,
+			point.cases ?? suppressed,
+			point.notDiscrimination ?? suppressed,
+		])
+	})
+}
+
+async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
+	const workbook = new ExcelJS.Workbook()
+	// exceljs types `load` for an ArrayBuffer, which a Node Buffer no longer matches.
+	await workbook.xlsx.load(new Uint8Array(buffer).buffer)
+	return workbook
+}
+
+describe('reportToCsv', () => {
+	const labels = testLabels()
+	const csv = reportToCsv(REPORT, labels)
+	const lines = csv.split('\r\n')
+
+	test('starts with a BOM and the header, and ends every line with CRLF', () => {
+		expect(lines[0]).toBe('\uFEFFtable;category;Q1;Q2;Q3;Q4;year')
+		expect(csv.endsWith('\r\n')).toBe(true)
+		expect(lines.at(-1)).toBe('')
+		expect(lines.some((line) => line.includes('\n') || line.includes('\r'))).toBe(false)
+	})
+
+	test('writes suppressed cells as "< threshold", quotes and neutralises labels', () => {
+		const title = 'Mentions by area of life: work/school [all]'
+		expect(lines).toContain(`${title};"Work; ""paid"" or not";12;< 5;7;9;31`)
+		expect(lines).toContain(`${title};'=SUM(A1:A9);< 5;6;< 5;5;14`)
+		expect(lines).toContain(`${title};Total;15;9;10;14;48`)
+	})
+
+	test('follows each services row with its hours, to one decimal', () => {
+		const index = lines.indexOf('Services and hours;Counselling;10;8;< 5;6;27')
+		expect(lines[index + 1]).toBe('Services and hours;Counselling (hours);12.5;9.0;< 5;7.5;32.0')
+		expect(lines).toContain('Services and hours;Referral (hours);< 5;< 5;2.5;< 5;< 5')
+		expect(lines).toContain('Services and hours;Total (hours);14.0;10.5;4.0;8.0;36.5')
+	})
+
+	test('ends with the trend, the value in the year column', () => {
+		expect(lines.slice(-5, -1)).toEqual([
+			'Trend;2023 (cases);;;;;40',
+			'Trend;2023 (not discrimination);;;;;6',
+			'Trend;2024 (cases);;;;;48',
+			'Trend;2024 (not discrimination);;;;;< 5',
+		])
+	})
+
+	test('holds exactly the numbers of every table', () => {
+		expectCsvHoldsReport(csv, REPORT, labels)
+	})
+
+	test('quotes line breaks and neutralises every formula prefix', () => {
+		const tricky = testLabels({
+			rowLabel: (_id, key) =>
+				({ work: '\rcarriage', housing: 'two\nlines', counselling: '+1', referral: '@cmd' })[key] ??
+				key,
+			tableTitle: () => '-minus',
+		})
+		const text = reportToCsv(REPORT, tricky)
+		expect(text).toContain(`\r\n'-minus;"'\rcarriage";12;`)
+		expect(text).toContain(`\r\n'-minus;"two\nlines";< 5;`)
+		expect(text).toContain(`\r\n'-minus;'+1;10;`)
+		expect(text).toContain(`\r\n'-minus;'@cmd;< 5;`)
+		expectCsvHoldsReport(text, REPORT, tricky)
+	})
+})
+
+describe('reportToXlsx', () => {
+	const labels = testLabels()
+
+	test('names the sheets after the titles, within Excel’s rules', async () => {
+		const workbook = await readXlsx(await reportToXlsx(REPORT, labels))
+		expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+			'Annual statistics',
+			'Mentions by area of life worksc',
+			'Services and hours',
+			'Trend',
+		])
+	})
+
+	test('holds exactly the numbers of every table, suppressed cells as text', async () => {
+		const workbook = await readXlsx(await reportToXlsx(REPORT, labels))
+		expectWorkbookHoldsReport(workbook, REPORT, labels)
+		const areas = workbook.worksheets[1]!
+		expect(areas.getCell('C2').value).toBe(12)
+		expect(areas.getCell('D2').value).toBe('< 5')
+		expect(areas.getCell('B3').value).toBe('=SUM(A1:A9)')
+		const services = workbook.worksheets[2]!
+		expect(services.getCell('B3').value).toBe('Counselling (hours)')
+		expect(services.getCell('C3').value).toBe(12.5)
+		expect(services.getCell('C3').numFmt).toBe('0.0')
+	})
+
+	test('has a bold, frozen header with the CSV columns', async () => {
+		const workbook = await readXlsx(await reportToXlsx(REPORT, labels))
+		const services = workbook.worksheets[2]!
+		expect(rowValues(services, 1)).toEqual(['table', 'category', 'Q1', 'Q2', 'Q3', 'Q4', 'year'])
+		expect(services.getCell('A1').font?.bold).toBe(true)
+		expect(services.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+		expect(services.getColumn(2).width).toBeGreaterThan('Counselling (hours)'.length)
+	})
+
+	test('opens with the office, year, threshold and generation date, and names no person', async () => {
+		const workbook = await readXlsx(await reportToXlsx(REPORT, labels))
+		const cover = workbook.worksheets[0]!
+		expect(rowValues(cover, 1)).toEqual(['Annual statistics'])
+		expect(rowValues(cover, 2)).toEqual([REPORT.officeName])
+		expect(rowValues(cover, 3)).toEqual(['year', 2024])
+		expect(rowValues(cover, 4)).toEqual(['Generated on', new Date('2025-01-15T00:00:00Z')])
+		expect(rowValues(cover, 5)).toEqual(['Values below 5 are suppressed.'])
+		expect(workbook.creator).toBe(REPORT.officeName)
+		expect(workbook.lastModifiedBy).toBe(REPORT.officeName)
+		expect(workbook.created).toEqual(new Date(REPORT.generatedAt))
+	})
+
+	test('keeps sheet names unique and valid when titles collide', async () => {
+		const long = 'A title much longer than thirty-one characters'
+		const titles: Partial<Record<TableId, string>> = {
+			areas: long,
+			forms: `${long}, again`,
+			motives: 'annual STATISTICS',
+			actors: "'History'",
+			services: '[:/?*]',
+		}
+		const table = (id: TableId): PublishedTable => ({
+			id,
+			kind: 'mentions',
+			rows: [],
+			totals: { quarters: [0, 0, 0, 0], total: 0 },
+		})
+		const report = { ...REPORT, tables: Object.keys(titles).map((id) => table(id as TableId)) }
+		const xlsx = await reportToXlsx(report, testLabels({ tableTitle: (id) => titles[id] ?? id }))
+		const workbook = await readXlsx(xlsx)
+		const names = workbook.worksheets.map((sheet) => sheet.name)
+		expect(names).toEqual([
+			'Annual statistics',
+			'A title much longer than thirty',
+			'A title much longer than th (2)',
+			'annual STATISTICS (2)',
+			'History (2)',
+			'services',
+			'Trend',
+		])
+	})
+})

@@ -1,0 +1,63 @@
+// The words the statistics are shown with, passed in so that the page and the
+// exports use the same translations, and the row layout both exports share,
+// so that the CSV and the workbook cannot drift apart.
+import {
+	QUARTERS,
+	type PublishedCell,
+	type PublishedTable,
+	type TableId,
+} from '~/features/statistics/report'
+
+export type ReportLabels = {
+	tableTitle: (id: TableId) => string
+	rowLabel: (id: TableId, key: string) => string
+	total: string
+	year: string
+	quarter: (q: number) => string
+	hours: string
+	suppressed: (threshold: number) => string
+	trendTitle: string
+	trendCases: string
+	trendNotDiscrimination: string
+	reportTitle: string
+	generatedOn: string
+	thresholdNote: (threshold: number) => string
+}
+
+/** A number cell of an export; `undefined` in a row stands for an empty cell. */
+export type ExportValue = { value: PublishedCell; unit: 'count' | 'hours' }
+
+/** One line of an export: the table's title, the row's label and the Q1–Q4 and year cells. */
+export type ExportRow = { table: string; category: string; values: Array<ExportValue | undefined> }
+
+// The labels have no words for the first two columns, so these keep their English keys.
+export function exportHeader(labels: ReportLabels): string[] {
+	return ['table', 'category', ...QUARTERS.map((q) => labels.quarter(q)), labels.year]
+}
+
+export function withSuffix(label: string, suffix: string): string {
+	return `${label} (${suffix})`
+}
+
+/** A table's category rows then its total row; for services each followed by its hours. */
+export function exportTableRows(table: PublishedTable, labels: ReportLabels): ExportRow[] {
+	const title = labels.tableTitle(table.id)
+	const lines = [
+		...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
+		{ ...table.totals, label: labels.total },
+	]
+	return lines.flatMap((line) => {
+		const counts: ExportRow = {
+			table: title,
+			category: line.label,
+			values: [...line.quarters, line.total].map((value) => ({ value, unit: 'count' })),
+		}
+		if (line.hoursQuarters === undefined || line.hoursTotal === undefined) return [counts]
+		const hours: ExportRow = {
+			table: title,
+			category: withSuffix(line.label, labels.hours),
+			values: [...line.hoursQuarters, line.hoursTotal].map((value) => ({ value, unit: 'hours' })),
+		}
+		return [counts, hours]
+	})
+}
