@@ -1,14 +1,18 @@
-// Who may do what in the back office (product.md, "Who uses it"). The model
-// functions check these before they touch data, and every case query is
-// additionally scoped by assignment; the keys enforce the same rule a
-// second time (no grant, no plaintext).
+// Every permission question of the back office is answered here, and only
+// here (product.md, "Who uses it"). Feature functions ask `requirePermission`
+// before they touch data; routes ask `requireStaffActor(request, permission)`.
+// Case queries are additionally scoped by assignment, and the keys enforce the
+// same rule a second time (no grant, no plaintext).
 export const STAFF_ROLES = ['COUNSELLOR', 'LEAD', 'ADMIN', 'STATISTICS'] as const
 export type StaffRoleName = (typeof STAFF_ROLES)[number]
 
 export const PERMISSIONS = [
-	/** Open and work the cases assigned to oneself. */
+	/** Be assigned cases, and open and work the cases assigned to oneself. */
 	'case:work-assigned',
-	/** Open and work every case; triage, assign, delete personal data early. */
+	/**
+	 * Open and work every case; triage, assign, delete personal data early.
+	 * Whoever holds it also holds every case's key.
+	 */
 	'case:work-all',
 	'staff:manage',
 	'settings:manage',
@@ -17,7 +21,7 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-export const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
+const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
 	COUNSELLOR: ['case:work-assigned'],
 	LEAD: ['case:work-assigned', 'case:work-all', 'audit:read', 'statistics:read'],
 	ADMIN: ['staff:manage', 'settings:manage', 'audit:read'],
@@ -28,19 +32,33 @@ export function can(role: StaffRoleName, permission: Permission): boolean {
 	return ROLE_PERMISSIONS[role].includes(permission)
 }
 
-export const worksCases = (role: StaffRoleName) =>
-	can(role, 'case:work-assigned') || can(role, 'case:work-all')
-
-/** Where each role lands after signing in. */
-export function homePathOf(role: StaffRoleName): string {
-	if (worksCases(role)) return '/staff/cases'
-	if (can(role, 'staff:manage')) return '/staff/admin/users'
-	return '/staff/statistics'
+/** The roles that hold a permission, for a query's `role: { in: … }`. */
+export function rolesWith(permission: Permission): StaffRoleName[] {
+	return STAFF_ROLES.filter((role) => can(role, permission))
 }
 
-/** A model function refused: the route answers 403 (or 404 where existence itself is private). */
+/** Who works cases at all: the case pages, the inbox. */
+export const WORK_CASES: Permission = 'case:work-assigned'
+/** Who may be assigned a case. */
+export const ASSIGNABLE: Permission = 'case:work-assigned'
+/** Who holds the key of every case: each new request is sealed to them too. */
+export const HOLDS_EVERY_CASE_KEY: Permission = 'case:work-all'
+
+/** A feature function refused: the route answers 403 (or 404 where existence itself is private). */
 export class ForbiddenError extends Error {
 	constructor() {
 		super('forbidden')
 	}
+}
+
+/** Throws ForbiddenError unless the actor's role holds the permission. */
+export function requirePermission(actor: { role: StaffRoleName }, permission: Permission): void {
+	if (!can(actor.role, permission)) throw new ForbiddenError()
+}
+
+/** Where each role lands after signing in. */
+export function homePathOf(role: StaffRoleName): string {
+	if (can(role, WORK_CASES)) return '/staff/cases'
+	if (can(role, 'staff:manage')) return '/staff/admin/users'
+	return '/staff/statistics'
 }

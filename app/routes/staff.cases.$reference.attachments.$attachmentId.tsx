@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { worksCases } from '~/platform/permissions'
+import { WORK_CASES } from '~/platform/permissions'
 import { readAttachment } from '~/features/cases/case.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
@@ -9,7 +9,7 @@ import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
  * with nosniff and a sandboxing CSP as a second line.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
+	const actor = await requireStaffActor(request, WORK_CASES)
 	const file = await readAttachment(actor, params.reference ?? '', params.attachmentId ?? '')
 	if (!file) throw new Response('Not found', { status: 404 })
 	const asciiName = file.name.replace(/[^\w.-]+/g, '_').slice(0, 100) || 'attachment'

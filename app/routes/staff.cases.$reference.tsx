@@ -17,7 +17,7 @@ import {
 	StatusForm,
 } from '~/features/cases/casework-forms'
 import { ReportedAnswers } from '~/features/cases/reported-answers'
-import { ForbiddenError, worksCases } from '~/platform/permissions'
+import { can, ForbiddenError, WORK_CASES } from '~/platform/permissions'
 import {
 	AssignSchema,
 	ClassificationSchema,
@@ -33,7 +33,6 @@ import {
 	type FormValues,
 } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { isLead } from '~/features/cases/case-access.server'
 import { listAssignableStaff, openCase } from '~/features/cases/case.server'
 import {
 	addNote,
@@ -50,7 +49,7 @@ import type { StaffActor } from '~/features/staff-auth/staff-session.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
+	const actor = await requireStaffActor(request, WORK_CASES)
 	const view = await openCase(actor, params.reference ?? '')
 	if (!view) throw new Response('Not found', { status: 404 })
 	const { t } = getTranslator(request)
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return {
 		title: t('staff:case.title', { reference: view.reference }),
 		view,
-		lead: isLead(actor),
+		lead: can(actor.role, 'case:work-all'),
 		staff: await listAssignableStaff(actor),
 		done,
 	}
@@ -122,7 +121,7 @@ const INTENTS: Record<
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
+	const actor = await requireStaffActor(request, WORK_CASES)
 	const reference = params.reference ?? ''
 	const formData = await readFormData(request)
 	const intent = String(formData.get('intent') ?? '')

@@ -3,23 +3,22 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateRangeFields } from '~/platform/ui/date-range-fields'
 import { Pagination } from '~/platform/ui/pagination'
-import { worksCases } from '~/platform/permissions'
+import { can, WORK_CASES } from '~/platform/permissions'
 import { InboxFilterSchema, searchParamsObject } from '~/platform/forms/staff-forms'
 import { AREAS_OF_LIFE, CASE_STATUSES, REQUESTER_TYPES } from '~/platform/taxonomy'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { isLead } from '~/features/cases/case-access.server'
 import { listAssignableStaff, listCases } from '~/features/cases/case.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const actor = await requireStaffActor(request, (staff) => worksCases(staff.role))
+	const actor = await requireStaffActor(request, WORK_CASES)
 	const { t } = getTranslator(request)
 	const url = new URL(request.url)
 	const filter = InboxFilterSchema.parse(searchParamsObject(url))
 	const [result, staff] = await Promise.all([listCases(actor, filter), listAssignableStaff(actor)])
 	return {
 		title: t('staff:inbox.title'),
-		lead: isLead(actor),
+		lead: can(actor.role, 'case:work-all'),
 		filter: {
 			...filter,
 			from: url.searchParams.get('from') ?? '',

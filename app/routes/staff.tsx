@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { can, worksCases } from '~/platform/permissions'
+import { can, WORK_CASES } from '~/platform/permissions'
 import { getStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		user: {
 			displayName: actor.displayName,
 			role: actor.role,
-			cases: worksCases(actor.role),
+			cases: can(actor.role, WORK_CASES),
 			audit: can(actor.role, 'audit:read'),
 			admin: can(actor.role, 'staff:manage'),
 			statistics: can(actor.role, 'statistics:read'),

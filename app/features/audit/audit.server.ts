@@ -1,7 +1,7 @@
 // The audit log: who did what, when, to which case or account; never any
 // content. Append-only (a trigger refuses updates and deletes). Reads of it
 // are scoped like everything else: only roles with `audit:read`.
-import { can, ForbiddenError } from '~/platform/permissions'
+import { requirePermission } from '~/platform/permissions'
 import { prisma } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { StaffActor } from '../staff-auth/staff-session.server'
@@ -83,7 +83,7 @@ export type AuditFilter = {
 }
 
 export async function listAuditEvents(actor: StaffActor, filter: AuditFilter) {
-	if (!can(actor.role, 'audit:read')) throw new ForbiddenError()
+	requirePermission(actor, 'audit:read')
 	const where: Prisma.AuditEventWhereInput = {
 		action: filter.action || undefined,
 		actorEmail: filter.actorEmail ? { contains: filter.actorEmail.toLowerCase() } : undefined,

@@ -14,12 +14,6 @@ export function caseScope(actor: StaffActor): Prisma.CaseWhereInput {
 	throw new ForbiddenError()
 }
 
-export const isLead = (actor: StaffActor) => can(actor.role, 'case:work-all')
-
-export function requireLead(actor: StaffActor): void {
-	if (!isLead(actor)) throw new ForbiddenError()
-}
-
 /** The case key through this actor's own grant, or null (no grant yet, or none at all). */
 export async function openCaseKey(actor: StaffActor, caseId: string): Promise<Buffer | null> {
 	const grant = await prisma.caseKeyGrant.findFirst({

@@ -3,13 +3,13 @@
 import { decryptCaseField, decryptCaseText } from '~/platform/crypto/case-fields.server'
 import { prisma } from '~/platform/db.server'
 import type { CaseStatusName } from '~/platform/taxonomy'
+import { ASSIGNABLE, can, rolesWith } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
 import {
 	caseInScopeWhere,
 	caseScope,
 	findCaseInScope,
-	isLead,
 	normalizedReference,
 	openCaseKey,
 } from './case-access.server'
@@ -108,9 +108,9 @@ export async function listCases(actor: StaffActor, filter: InboxFilter) {
 
 /** Staff who can be assigned a case (for the lead's triage and the inbox filter). */
 export async function listAssignableStaff(actor: StaffActor) {
-	if (!isLead(actor)) return []
+	if (!can(actor.role, 'case:work-all')) return []
 	return prisma.staffUser.findMany({
-		where: { active: true, role: { in: ['COUNSELLOR', 'LEAD'] } },
+		where: { active: true, role: { in: rolesWith(ASSIGNABLE) } },
 		orderBy: { displayName: 'asc' },
 		select: { id: true, displayName: true, role: true },
 	})

@@ -7,7 +7,14 @@ import { encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import type { CaseStatusName, ServiceType } from '~/platform/taxonomy'
 import { recordAudit } from '../audit/audit.server'
-import { findCaseInScope, grantCaseKey, openCaseKey, requireLead } from './case-access.server'
+import { findCaseInScope, grantCaseKey, openCaseKey } from './case-access.server'
+import {
+	ASSIGNABLE,
+	can,
+	HOLDS_EVERY_CASE_KEY,
+	requirePermission,
+	rolesWith,
+} from '~/platform/permissions'
 import { erasePersonalData } from './personal-data.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
@@ -63,7 +70,7 @@ export async function changeStatus(
 	outcome: string | null,
 ) {
 	const found = await caseInScope(actor, reference)
-	if (to === 'NOT_DISCRIMINATION') requireLead(actor)
+	if (to === 'NOT_DISCRIMINATION') requirePermission(actor, 'case:work-all')
 	if (found.status === to && !outcome) return
 	const closing = to === 'CLOSED' || to === 'NOT_DISCRIMINATION'
 	await prisma.$transaction([
@@ -168,13 +175,13 @@ export async function sendMessageToReporter(actor: StaffActor, reference: string
  * is removed (a lead keeps theirs).
  */
 export async function assignCase(actor: StaffActor, reference: string, assigneeId: string | null) {
-	requireLead(actor)
+	requirePermission(actor, 'case:work-all')
 	const found = await caseInScope(actor, reference)
 	const previous = found.assignedToId
 	if (previous === assigneeId) return
 	const assignee = assigneeId
 		? await prisma.staffUser.findFirst({
-				where: { id: assigneeId, active: true, role: { in: ['COUNSELLOR', 'LEAD'] } },
+				where: { id: assigneeId, active: true, role: { in: rolesWith(ASSIGNABLE) } },
 				select: { id: true, role: true, publicKey: true },
 			})
 		: null
@@ -184,7 +191,7 @@ export async function assignCase(actor: StaffActor, reference: string, assigneeI
 		? (await prisma.staffUser.findUnique({ where: { id: previous }, select: { role: true } }))?.role
 		: null
 	await prisma.$transaction(async (tx) => {
-		if (previous && previousRole !== 'LEAD') {
+		if (previous && previousRole && !can(previousRole, HOLDS_EVERY_CASE_KEY)) {
 			await tx.caseKeyGrant.deleteMany({
 				where: { caseId: found.id, holder: 'STAFF', staffUserId: previous },
 			})
@@ -231,7 +238,7 @@ export async function assignCase(actor: StaffActor, reference: string, assigneeI
 
 /** The lead deletes a case's personal data before the retention period ends (on request). */
 export async function deletePersonalDataEarly(actor: StaffActor, reference: string) {
-	requireLead(actor)
+	requirePermission(actor, 'case:work-all')
 	const found = await caseInScope(actor, reference)
 	await erasePersonalData(found.id, 'on_request')
 	await recordAudit({

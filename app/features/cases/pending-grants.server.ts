@@ -6,7 +6,8 @@ import { openSealed, publicKeyOf } from '~/platform/crypto/key-pairs.server'
 import { prisma } from '~/platform/db.server'
 import { errorSummary, getLogger } from '~/platform/logger.server'
 import { recordAudit } from '../audit/audit.server'
-import { grantCaseKey, isLead } from './case-access.server'
+import { grantCaseKey } from './case-access.server'
+import { can, HOLDS_EVERY_CASE_KEY } from '~/platform/permissions'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
 const BATCH = 200
@@ -57,7 +58,7 @@ async function completeBatch(actor: StaffActor): Promise<number> {
 
 /** Completes the first batch now and the rest in the background. */
 export async function completePendingGrants(actor: StaffActor): Promise<number> {
-	if (!isLead(actor)) return 0
+	if (!can(actor.role, HOLDS_EVERY_CASE_KEY)) return 0
 	const first = await completeBatch(actor)
 	if (first > 0) {
 		await recordAudit({ action: 'case.grants-completed', actor, detail: { count: first } })

@@ -2,8 +2,6 @@
 // reporter's key, which opens the case key; the case key is then kept only
 // encrypted with a random session key that lives in the reporter's cookie.
 // A database copy therefore holds no usable session (security-model.md).
-import { createHash, randomBytes } from 'node:crypto'
-import { decrypt, encrypt, newSymmetricKey } from '~/platform/crypto/aead.server'
 import {
 	followUpLookupHash,
 	normalizeFollowUpCode,
@@ -12,6 +10,12 @@ import {
 import { openSealed } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { getHashPepper } from '~/platform/hash-pepper.server'
+import {
+	newSessionToken,
+	openSessionSecret,
+	sealSessionSecret,
+	sessionRowId,
+} from '~/platform/sessions/session-envelope.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export const REPORTER_IDLE_MINUTES = 30
@@ -21,9 +25,6 @@ export type ReporterSessionToken = SessionToken
 
 /** The acting reporter: one case, its key, for this request only. */
 export type Reporter = { caseId: string; caseKey: Buffer }
-
-const hashId = (id: string) => createHash('sha256').update(id).digest('hex')
-const envelopeData = (rowId: string) => `reporter-session:${rowId}`
 
 /** Opens a session for a code, or null for a wrong one (one answer for every kind of wrong). */
 export async function openReporterSession(codeInput: string): Promise<ReporterSessionToken | null> {
@@ -39,16 +40,12 @@ export async function openReporterSession(codeInput: string): Promise<ReporterSe
 		for (const grant of candidate.grants) {
 			const caseKey = openSealed(grant.sealedKey, keyPair)
 			if (!caseKey) continue
-			const token: ReporterSessionToken = {
-				id: randomBytes(24).toString('base64url'),
-				key: newSymmetricKey(),
-			}
-			const rowId = hashId(token.id)
+			const token = newSessionToken()
 			await prisma.reporterSession.create({
 				data: {
-					id: rowId,
+					id: sessionRowId(token),
 					caseId: candidate.id,
-					encryptedCaseKey: toBytes(encrypt(token.key, envelopeData(rowId), caseKey)),
+					encryptedCaseKey: toBytes(sealSessionSecret('reporter-session', token, caseKey)),
 				},
 			})
 			caseKey.fill(0)
@@ -63,7 +60,7 @@ export async function getReporter(
 	token: ReporterSessionToken,
 	now = new Date(),
 ): Promise<Reporter | null> {
-	const rowId = hashId(token.id)
+	const rowId = sessionRowId(token)
 	const session = await prisma.reporterSession.findUnique({
 		where: { id: rowId },
 		select: { caseId: true, encryptedCaseKey: true, lastSeenAt: true },
@@ -73,12 +70,8 @@ export async function getReporter(
 		await prisma.reporterSession.deleteMany({ where: { id: rowId } })
 		return null
 	}
-	let caseKey: Buffer
-	try {
-		caseKey = decrypt(token.key, envelopeData(rowId), session.encryptedCaseKey)
-	} catch {
-		return null
-	}
+	const caseKey = openSessionSecret('reporter-session', token, session.encryptedCaseKey)
+	if (!caseKey) return null
 	await prisma.reporterSession.update({
 		where: { id: rowId },
 		data: { lastSeenAt: now },
@@ -88,7 +81,7 @@ export async function getReporter(
 }
 
 export async function endReporterSession(token: ReporterSessionToken): Promise<void> {
-	await prisma.reporterSession.deleteMany({ where: { id: hashId(token.id) } })
+	await prisma.reporterSession.deleteMany({ where: { id: sessionRowId(token) } })
 }
 
 /** Idle sessions are useless without their cookie; this removes their rows. */

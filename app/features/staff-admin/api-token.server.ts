@@ -2,20 +2,14 @@
 // statistics. The admin creates and revokes them; only a SHA-256 of each is
 // stored (a random 256-bit token needs no slow hash), and every use is
 // audited.
-import { createHash, randomBytes } from 'node:crypto'
+import { hashToken, newRandomToken } from '~/platform/crypto/token-hash.server'
 import { prisma, toBytes } from '~/platform/db.server'
-import { can, ForbiddenError } from '~/platform/permissions'
+import { requirePermission } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest()
-
-function requireAdmin(actor: StaffActor) {
-	if (!can(actor.role, 'settings:manage')) throw new ForbiddenError()
-}
-
 export async function listApiTokens(actor: StaffActor) {
-	requireAdmin(actor)
+	requirePermission(actor, 'settings:manage')
 	const tokens = await prisma.apiToken.findMany({
 		orderBy: { createdAt: 'desc' },
 		select: { id: true, name: true, createdAt: true, revokedAt: true, lastUsedAt: true },
@@ -31,10 +25,10 @@ export async function listApiTokens(actor: StaffActor) {
 
 /** Returns the token, shown once to the admin. */
 export async function createApiToken(actor: StaffActor, name: string): Promise<string> {
-	requireAdmin(actor)
-	const token = `ast_${randomBytes(32).toString('base64url')}`
+	requirePermission(actor, 'settings:manage')
+	const token = `ast_${newRandomToken()}`
 	const created = await prisma.apiToken.create({
-		data: { name, tokenHash: toBytes(hashOf(token)), createdById: actor.id },
+		data: { name, tokenHash: toBytes(hashToken(token)), createdById: actor.id },
 		select: { id: true },
 	})
 	await recordAudit({ action: 'api-token.created', actor, detail: { tokenId: created.id } })
@@ -42,7 +36,7 @@ export async function createApiToken(actor: StaffActor, name: string): Promise<s
 }
 
 export async function revokeApiToken(actor: StaffActor, id: string): Promise<void> {
-	requireAdmin(actor)
+	requirePermission(actor, 'settings:manage')
 	await prisma.apiToken.updateMany({
 		where: { id, revokedAt: null },
 		data: { revokedAt: new Date() },
@@ -55,7 +49,7 @@ export async function findActiveApiToken(header: string | null) {
 	const token = /^Bearer\s+(ast_[\w-]{20,})$/.exec(header ?? '')?.[1]
 	if (!token) return null
 	const found = await prisma.apiToken.findUnique({
-		where: { tokenHash: toBytes(hashOf(token)) },
+		where: { tokenHash: toBytes(hashToken(token)) },
 		select: { id: true, name: true, revokedAt: true },
 	})
 	if (!found || found.revokedAt) return null

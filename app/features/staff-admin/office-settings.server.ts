@@ -1,5 +1,5 @@
 import { prisma } from '~/platform/db.server'
-import { can, ForbiddenError } from '~/platform/permissions'
+import { requirePermission } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
@@ -13,7 +13,7 @@ export async function getPublicOfficeDetails() {
 
 /** The settings the admin edits. */
 export async function getOfficeSettings(actor: StaffActor) {
-	if (!can(actor.role, 'settings:manage')) throw new ForbiddenError()
+	requirePermission(actor, 'settings:manage')
 	return prisma.officeSettings.findUnique({
 		where: { id: 1 },
 		select: {
@@ -37,7 +37,7 @@ export type OfficeSettingsInput = {
 }
 
 export async function updateOfficeSettings(actor: StaffActor, input: OfficeSettingsInput) {
-	if (!can(actor.role, 'settings:manage')) throw new ForbiddenError()
+	requirePermission(actor, 'settings:manage')
 	await prisma.officeSettings.upsert({
 		where: { id: 1 },
 		create: { id: 1, ...input },

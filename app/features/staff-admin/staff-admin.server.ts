@@ -3,12 +3,18 @@
 // password. The admin never touches case content: a role change or a reset
 // changes who *should* hold case keys, and leads' sessions wrap them
 // (pending grants), since only they can.
-import { createHash, randomBytes } from 'node:crypto'
+import { hashToken, newRandomToken } from '~/platform/crypto/token-hash.server'
 import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
 import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
-import { can, ForbiddenError, type StaffRoleName } from '~/platform/permissions'
+import {
+	can,
+	ForbiddenError,
+	HOLDS_EVERY_CASE_KEY,
+	requirePermission,
+	type StaffRoleName,
+} from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
 import { endAllSessionsOf, type StaffActor } from '../staff-auth/staff-session.server'
 import { createStaffUser } from './staff-user.server'
@@ -16,14 +22,8 @@ import { clearTwoFactor } from '../staff-auth/two-factor.server'
 
 export const INVITATION_DAYS = 7
 
-function requireAdmin(actor: StaffActor) {
-	if (!can(actor.role, 'staff:manage')) throw new ForbiddenError()
-}
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest()
-
 export async function listStaff(actor: StaffActor) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	const [staff, invitations] = await Promise.all([
 		prisma.staffUser.findMany({
 			orderBy: [{ active: 'desc' }, { displayName: 'asc' }],
@@ -57,10 +57,10 @@ async function createLink(
 	actor: StaffActor,
 	input: { email: string; displayName: string; role: StaffRoleName },
 ) {
-	const token = randomBytes(32).toString('base64url')
+	const token = newRandomToken()
 	await prisma.invitation.create({
 		data: {
-			tokenHash: toBytes(tokenHash(token)),
+			tokenHash: toBytes(hashToken(token)),
 			email: input.email.trim().toLowerCase(),
 			displayName: input.displayName,
 			role: input.role,
@@ -98,7 +98,7 @@ export async function inviteStaff(
 	actor: StaffActor,
 	input: { email: string; displayName: string; role: StaffRoleName },
 ) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	const taken = await prisma.staffUser.findUnique({
 		where: { email: input.email.trim().toLowerCase() },
 		select: { id: true },
@@ -111,7 +111,7 @@ export async function inviteStaff(
 
 /** A forgotten password: a link that gives the account a new password and a new key pair. */
 export async function createPasswordResetLink(actor: StaffActor, userId: string) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	const user = await requireStaffMember(userId)
 	const token = await createLink(actor, user)
 	await recordAudit({ action: 'password.reset', actor, targetUserId: userId })
@@ -121,7 +121,7 @@ export async function createPasswordResetLink(actor: StaffActor, userId: string)
 /** What an invitation or reset link is for, or null when it is unknown, used or expired. */
 export async function findOpenInvitation(token: string) {
 	const invitation = await prisma.invitation.findUnique({
-		where: { tokenHash: toBytes(tokenHash(token)) },
+		where: { tokenHash: toBytes(hashToken(token)) },
 		select: { id: true, email: true, displayName: true, role: true, usedAt: true, expiresAt: true },
 	})
 	if (!invitation || invitation.usedAt || invitation.expiresAt <= new Date()) return null
@@ -180,13 +180,13 @@ export async function acceptInvitation(token: string, password: string) {
 }
 
 export async function changeRole(actor: StaffActor, userId: string, role: StaffRoleName) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	if (userId === actor.id) throw new ForbiddenError()
 	const user = await requireStaffMember(userId)
 	if (user.role === role) return
 	await prisma.$transaction(async (tx) => {
 		await tx.staffUser.update({ where: { id: userId }, data: { role }, select: { id: true } })
-		if (role === 'LEAD') {
+		if (can(role, HOLDS_EVERY_CASE_KEY)) {
 			await tx.$executeRaw`
 				INSERT INTO "PendingGrant" ("caseId", "staffUserId")
 				SELECT "id", ${userId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
@@ -218,7 +218,7 @@ export async function changeRole(actor: StaffActor, userId: string, role: StaffR
 }
 
 export async function setStaffActive(actor: StaffActor, userId: string, active: boolean) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	if (userId === actor.id) throw new ForbiddenError()
 	await requireStaffMember(userId)
 	await prisma.staffUser.update({ where: { id: userId }, data: { active }, select: { id: true } })
@@ -231,7 +231,7 @@ export async function setStaffActive(actor: StaffActor, userId: string, active: 
 }
 
 export async function resetTwoFactor(actor: StaffActor, userId: string) {
-	requireAdmin(actor)
+	requirePermission(actor, 'staff:manage')
 	await requireStaffMember(userId)
 	await clearTwoFactor(userId)
 	await recordAudit({ action: 'two-factor.reset', actor, targetUserId: userId })

@@ -5,7 +5,7 @@ import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
 import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
-import type { StaffRoleName } from '~/platform/permissions'
+import { can, HOLDS_EVERY_CASE_KEY, rolesWith, type StaffRoleName } from '~/platform/permissions'
 
 export async function createStaffUser(input: {
 	email: string
@@ -32,7 +32,7 @@ export async function createStaffUser(input: {
 			},
 			select: { id: true, email: true, role: true },
 		})
-		if (input.role === 'LEAD') await queueGrantsForNewLead(tx, user.id)
+		if (can(input.role, HOLDS_EVERY_CASE_KEY)) await queueGrantsForNewLead(tx, user.id)
 		return user
 	})
 }
@@ -55,7 +55,7 @@ async function queueGrantsForNewLead(
 /** The leads every new request is wrapped to (security-model.md, "New request"). */
 export async function listActiveLeadKeys() {
 	return prisma.staffUser.findMany({
-		where: { role: 'LEAD', active: true },
+		where: { role: { in: rolesWith(HOLDS_EVERY_CASE_KEY) }, active: true },
 		select: { id: true, publicKey: true },
 	})
 }

@@ -42,14 +42,11 @@ function loginRedirect(request: Request): Response {
 
 export async function requireStaffActor(
 	request: Request,
-	permission?: Permission | ((actor: StaffActor) => boolean),
+	permission?: Permission,
 ): Promise<StaffActor> {
 	const actor = await getStaffActor(request)
 	if (!actor) throw loginRedirect(request)
-	const allowed =
-		permission === undefined ||
-		(typeof permission === 'function' ? permission(actor) : can(actor.role, permission))
-	if (!allowed) {
+	if (permission && !can(actor.role, permission)) {
 		const { pathname } = new URL(request.url)
 		await recordAudit({
 			action: 'access.denied',

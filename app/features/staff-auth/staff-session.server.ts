@@ -3,10 +3,14 @@
 // that only the cookie holds (security-model.md, "Staff login"). A session
 // is half-open between password and second factor (10 minutes), then lasts
 // 8 hours at most and ends after 30 idle minutes, or at logout.
-import { createHash, randomBytes } from 'node:crypto'
-import { decrypt, encrypt, newSymmetricKey } from '~/platform/crypto/aead.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import type { StaffRoleName } from '~/platform/permissions'
+import {
+	newSessionToken,
+	openSessionSecret,
+	sealSessionSecret,
+	sessionRowId,
+} from '~/platform/sessions/session-envelope.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export const STAFF_IDLE_MINUTES = 30
@@ -28,25 +32,21 @@ export type StaffActor = {
 
 export type OpenedSession = StaffActor & { twoFactorPassed: boolean; totpEnabled: boolean }
 
-const rowIdOf = (token: SessionToken) => createHash('sha256').update(token.id).digest('hex')
-const envelope = (rowId: string) => `staff-session:${rowId}`
-
 async function createSession(
 	staffUserId: string,
 	privateKey: Buffer,
 	twoFactorPassed: boolean,
 	now: Date,
 ): Promise<SessionToken> {
-	const token: SessionToken = { id: randomBytes(24).toString('base64url'), key: newSymmetricKey() }
-	const rowId = rowIdOf(token)
+	const token = newSessionToken()
 	const lifetime = twoFactorPassed
 		? STAFF_ABSOLUTE_HOURS * 3_600_000
 		: SECOND_FACTOR_MINUTES * 60_000
 	await prisma.staffSession.create({
 		data: {
-			id: rowId,
+			id: sessionRowId(token),
 			staffUserId,
-			encryptedPrivateKey: toBytes(encrypt(token.key, envelope(rowId), privateKey)),
+			encryptedPrivateKey: toBytes(sealSessionSecret('staff-session', token, privateKey)),
 			twoFactorPassed,
 			createdAt: now,
 			lastSeenAt: now,
@@ -77,7 +77,7 @@ export async function readStaffSession(
 	token: SessionToken,
 	now = new Date(),
 ): Promise<OpenedSession | null> {
-	const rowId = rowIdOf(token)
+	const rowId = sessionRowId(token)
 	const row = await prisma.staffSession.findUnique({
 		where: { id: rowId },
 		select: {
@@ -103,12 +103,8 @@ export async function readStaffSession(
 		await prisma.staffSession.deleteMany({ where: { id: rowId } })
 		return null
 	}
-	let privateKey: Buffer
-	try {
-		privateKey = decrypt(token.key, envelope(rowId), row.encryptedPrivateKey)
-	} catch {
-		return null
-	}
+	const privateKey = openSessionSecret('staff-session', token, row.encryptedPrivateKey)
+	if (!privateKey) return null
 	if (idleSince > TOUCH_AFTER_MS) {
 		await prisma.staffSession.updateMany({ where: { id: rowId }, data: { lastSeenAt: now } })
 	}

@@ -1,0 +1,138 @@
+// The raw counts behind the annual statistics: the case and mention tables
+// from the tallies that triggers keep current, and one pass over the year's
+// services. Only counts leave this module, and only through disclosure
+// control (statistics.server.ts and suppression.ts).
+import { prisma } from '~/platform/db.server'
+import type { RawTable, TableId } from '~/features/statistics/report'
+import {
+	ACTORS,
+	AGE_GROUPS,
+	AREAS_OF_LIFE,
+	DISCRIMINATION_FORMS,
+	GENDERS,
+	MOTIVES,
+	NATIONALITY_GROUPS,
+	OUTCOMES,
+	PREFER_NOT_TO_SAY,
+	REQUESTER_TYPES,
+	RESIDENCE_STATUSES,
+	SERVICE_TYPES,
+} from '~/platform/taxonomy'
+
+/** Cases without an answer (or not yet classified) are counted, under their own row. */
+export const NOT_STATED = 'not_stated'
+export const TREND_YEARS = 5
+
+/** The case tables: the column grouped by, and the categories in display order. */
+const CASE_TABLES: Array<{ id: TableId; column: string; keys: readonly string[] }> = [
+	{ id: 'requesterType', column: '"requesterType"', keys: [...REQUESTER_TYPES, NOT_STATED] },
+	{
+		id: 'statusOutcome',
+		// Status and outcome in one table: two tables would be linked by the closed cases.
+		column: `CASE WHEN status = 'CLOSED' THEN 'CLOSED:' || coalesce(outcome, '${NOT_STATED}') ELSE status::text END`,
+		keys: ['NEW', 'IN_PROGRESS', ...OUTCOMES.map((o) => `CLOSED:${o}`), `CLOSED:${NOT_STATED}`],
+	},
+	{ id: 'channel', column: 'channel::text', keys: ['ANONYMOUS', 'WITH_CONTACT'] },
+	{
+		id: 'ageGroup',
+		column: '"reportedAgeGroup"',
+		keys: [...AGE_GROUPS, PREFER_NOT_TO_SAY, NOT_STATED],
+	},
+	{ id: 'gender', column: '"reportedGender"', keys: [...GENDERS, PREFER_NOT_TO_SAY, NOT_STATED] },
+	{
+		id: 'nationalityGroup',
+		column: '"reportedNationality"',
+		keys: [...NATIONALITY_GROUPS, PREFER_NOT_TO_SAY, NOT_STATED],
+	},
+	{
+		id: 'residenceStatus',
+		column: '"reportedResidence"',
+		keys: [...RESIDENCE_STATUSES, PREFER_NOT_TO_SAY, NOT_STATED],
+	},
+]
+
+const MENTION_TABLES: Array<{ id: TableId; column: string; keys: readonly string[] }> = [
+	{ id: 'areas', column: 'areas', keys: AREAS_OF_LIFE },
+	{ id: 'forms', column: 'forms', keys: DISCRIMINATION_FORMS },
+	{ id: 'motives', column: 'motives', keys: MOTIVES },
+	{ id: 'actors', column: 'actors', keys: ACTORS },
+]
+
+export type Bounds = { from: Date; to: Date }
+export const yearBounds = (year: number): Bounds => ({
+	from: new Date(Date.UTC(year, 0, 1)),
+	to: new Date(Date.UTC(year + 1, 0, 1)),
+})
+
+export function emptyTable(id: TableId, kind: RawTable['kind'], keys: readonly string[]): RawTable {
+	return { id, kind, rows: keys.map((key) => ({ key, quarters: [0, 0, 0, 0] })) }
+}
+
+export function add(table: RawTable, key: string | null, quarter: number, count: number) {
+	const row = table.rows.find((candidate) => candidate.key === (key ?? NOT_STATED))
+	// A value outside today's lists (renamed long ago) still counts, as "not stated".
+	const target = row ?? table.rows.find((candidate) => candidate.key === NOT_STATED)
+	if (target) target.quarters[quarter - 1]! += count
+}
+
+export const TALLIED = [
+	...CASE_TABLES.map((spec) => ({ ...spec, kind: 'cases' as const })),
+	...MENTION_TABLES.map((spec) => ({ ...spec, kind: 'mentions' as const })),
+]
+
+/**
+ * The case and mention tables from "CaseTally", which triggers keep current
+ * (migration "case_tally"): a few hundred rows, whatever the number of cases.
+ */
+export async function talliedTables(year: number): Promise<RawTable[]> {
+	const tables = TALLIED.map((spec) => emptyTable(spec.id, spec.kind, spec.keys))
+	const other = emptyTable('notDiscrimination', 'cases', ['NOT_DISCRIMINATION'])
+	const rows = await prisma.caseTally.findMany({
+		where: { year, count: { not: 0 } },
+		select: { quarter: true, dimension: true, key: true, count: true },
+	})
+	for (const row of rows) {
+		if (row.dimension === 'notDiscrimination') {
+			other.rows[0]!.quarters[row.quarter - 1]! += row.count
+			continue
+		}
+		const table = tables.find((candidate) => candidate.id === row.dimension)
+		if (!table) continue
+		if (table.kind === 'cases') add(table, row.key, row.quarter, row.count)
+		else {
+			const target = table.rows.find((candidate) => candidate.key === row.key)
+			if (target) target.quarters[row.quarter - 1]! += row.count
+		}
+	}
+	return [...tables, other]
+}
+
+async function servicesTable({ from, to }: Bounds): Promise<RawTable> {
+	const table = emptyTable('services', 'services', SERVICE_TYPES)
+	table.hours = table.rows.map(() => [0, 0, 0, 0])
+	const rows = await prisma.$queryRaw<
+		Array<{ quarter: number; type: string; n: bigint; minutes: bigint }>
+	>`
+		SELECT extract(quarter FROM s."providedOn")::int AS quarter, s.type, count(*) AS n, sum(s.minutes) AS minutes
+		FROM "CounsellingService" s
+		WHERE s."providedOn" >= ${from} AND s."providedOn" < ${to}
+			AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c.id = s."caseId" AND c.status = 'NOT_DISCRIMINATION')
+		GROUP BY 1, 2`
+	for (const row of rows) {
+		const index = table.rows.findIndex((candidate) => candidate.key === row.type)
+		if (index < 0) continue
+		table.rows[index]!.quarters[row.quarter - 1]! += Number(row.n)
+		table.hours[index]![row.quarter - 1]! += Number(row.minutes) / 60
+	}
+	return table
+}
+
+/** The year's raw tables, before disclosure control. */
+export async function rawTables(year: number): Promise<RawTable[]> {
+	const [tallied, services] = await Promise.all([
+		talliedTables(year),
+		servicesTable(yearBounds(year)),
+	])
+	const other = tallied.filter((table) => table.id === 'notDiscrimination')
+	return [...tallied.filter((table) => table.id !== 'notDiscrimination'), services, ...other]
+}
