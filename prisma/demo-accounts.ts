@@ -2,7 +2,7 @@
 // (demo data only; `npm start` prints them). Plain Node, so the end-to-end
 // tests can sign in with them.
 import { createHash } from 'node:crypto'
-import { base32Encode } from '../app/features/staff-auth/totp-code.ts'
+import { base32nopad } from '@scure/base'
 import type { StaffRoleName } from '../app/platform/permissions.ts'
 
 export type DemoAccount = {
@@ -15,7 +15,7 @@ export type DemoAccount = {
 
 /** Fixed so that the README and the tests can name them; demo data only. */
 const demoTotpSecret = (email: string) =>
-	base32Encode(
+	base32nopad.encode(
 		createHash('sha256').update(`anlaufstelle-demo-totp:${email}`).digest().subarray(0, 20),
 	)
 

@@ -1,22 +1,13 @@
-// Crockford's Base32: digits and letters without I, L, O and U, so that what
-// people copy by hand reads back even with look-alikes (O for 0, I or L for 1).
-export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+// Crockford's Base32 (through @scure/base): digits and letters without I, L,
+// O and U, so that what people copy by hand reads back even with look-alikes
+// (O for 0, I or L for 1). What this module adds is the lenient reading of
+// typed input and the grouping people write codes down in.
+import { base32crockford } from '@scure/base'
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 export function encodeBase32(bytes: Uint8Array): string {
-	let output = ''
-	let buffer = 0
-	let bits = 0
-	for (const byte of bytes) {
-		buffer = (buffer << 8) | byte
-		bits += 8
-		while (bits >= 5) {
-			output += ALPHABET[(buffer >>> (bits - 5)) & 31]
-			bits -= 5
-		}
-		buffer &= (1 << bits) - 1
-	}
-	if (bits > 0) output += ALPHABET[(buffer << (5 - bits)) & 31]
-	return output
+	return base32crockford.encode(bytes)
 }
 
 /** Upper case, without separators, look-alikes mapped; null if any other character remains. */
@@ -33,19 +24,13 @@ export function normalizeBase32(input: string): string | null {
 export function decodeBase32(input: string, byteLength: number): Buffer | null {
 	const text = normalizeBase32(input)
 	if (text === null) return null
-	const bytes: number[] = []
-	let buffer = 0
-	let bits = 0
-	for (const char of text) {
-		buffer = (buffer << 5) | ALPHABET.indexOf(char)
-		bits += 5
-		if (bits >= 8) {
-			bytes.push((buffer >>> (bits - 8)) & 255)
-			bits -= 8
-			buffer &= (1 << bits) - 1
-		}
+	try {
+		const bytes = base32crockford.decode(text)
+		return bytes.length === byteLength ? Buffer.from(bytes) : null
+	} catch {
+		// Trailing bits that are not zero: not something we ever wrote.
+		return null
 	}
-	return bytes.length === byteLength ? Buffer.from(bytes) : null
 }
 
 /** Groups of four, as people write codes down. */
