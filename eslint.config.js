@@ -41,6 +41,27 @@ export default tseslint.config(
 		},
 	},
 	{
+		// Only feature *.server.ts files and the platform's db module talk to
+		// the database, so that every query sits behind a feature function
+		// that takes the acting user and scopes what it reads.
+		files: ['app/**/*.{ts,tsx}'],
+		ignores: ['app/features/**/*.server.ts', 'app/platform/db.server.ts', 'app/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/db.server', '**/db.server.ts', '**/generated/prisma/**', '@prisma/*'],
+							message:
+								'Only feature *.server.ts files (and app/platform/db.server.ts) may use Prisma.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		// Command-line entry points talk to a person on the terminal.
 		files: ['scripts/**', 'server/main.ts', 'tests/**'],
 		rules: { 'no-console': 'off' },

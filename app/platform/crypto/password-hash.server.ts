@@ -26,9 +26,6 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 	return throughArgon2Gate(() => argon2.verify(hash, password))
 }
 
-/** A verifier that matches nothing, for timing-equal checks of unknown accounts. */
-export const UNUSABLE_PASSWORD_HASH = ''
-
 export function needsRehash(hash: string): boolean {
 	return argon2.needsRehash(hash, PASSWORD_HASHING)
 }
