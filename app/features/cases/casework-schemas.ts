@@ -1,0 +1,81 @@
+// The zod schemas of the case pages: the forms of a case (parsed by the
+// action and, through Conform, in the browser) and the inbox's filter.
+// Messages are keys of the `staff` namespace.
+import { z } from 'zod'
+import { choice, optionalChoice, several, text, wholeNumber } from '~/platform/forms/schema-fields'
+import { filterDate, filterText, pageNumber } from '~/platform/forms/search-params'
+import {
+	ACTORS,
+	AREAS_OF_LIFE,
+	CASE_STATUSES,
+	DISCRIMINATION_FORMS,
+	MOTIVES,
+	OUTCOMES,
+	REQUESTER_TYPES,
+	SERVICE_TYPES,
+} from '~/platform/taxonomy'
+
+export const ClassificationSchema = z.object({
+	requesterType: optionalChoice(REQUESTER_TYPES),
+	areas: several(AREAS_OF_LIFE),
+	forms: several(DISCRIMINATION_FORMS),
+	motives: several(MOTIVES),
+	actors: several(ACTORS),
+})
+
+export const StatusSchema = z.object({
+	status: choice(CASE_STATUSES),
+	outcome: optionalChoice(OUTCOMES),
+})
+
+/** A real calendar day (no 30 February), not before the office existed, not in the future. */
+const pastDay = z
+	.string({ message: 'errors.date' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+	.refine((value) => {
+		const date = new Date(`${value}T00:00:00Z`)
+		return (
+			!Number.isNaN(date.getTime()) &&
+			date.toISOString().slice(0, 10) === value &&
+			date.getUTCFullYear() >= 2000 &&
+			date <= new Date()
+		)
+	}, 'errors.date')
+	.transform((value) => new Date(`${value}T00:00:00Z`))
+
+export const ServiceSchema = z.object({
+	type: choice(SERVICE_TYPES),
+	providedOn: pastDay,
+	minutes: wholeNumber(1, 24 * 60, 'errors.minutes'),
+})
+
+// Distinct field names: both forms are on the case page.
+export const NoteSchema = z.object({ note: text(20_000) })
+export const MessageSchema = z.object({ message: text(20_000) })
+
+/** A staff member's id, or empty for "unassigned" (the feature checks who may be assigned). */
+export const AssignSchema = z.object({
+	assigneeId: z
+		.string({ message: 'errors.invalidChoice' })
+		.max(64, 'errors.invalidChoice')
+		.optional()
+		.transform((value) => value ?? null),
+})
+
+export const DeletionSchema = z.object({
+	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
+	confirm: z.literal('yes', { errorMap: () => ({ message: 'case.deleteNotConfirmed' }) }),
+})
+
+/** The inbox's query string: anything unknown is ignored rather than refused. */
+export const InboxFilterSchema = z.object({
+	view: z.enum(['new', 'mine', 'all']).catch('new'),
+	status: z.enum(CASE_STATUSES).optional().catch(undefined),
+	assigneeId: filterText(64),
+	area: z.enum(AREAS_OF_LIFE).optional().catch(undefined),
+	requesterType: z.enum(REQUESTER_TYPES).optional().catch(undefined),
+	from: filterDate,
+	to: filterDate,
+	reference: filterText(20),
+	page: pageNumber,
+})

@@ -1,0 +1,26 @@
+// Filter forms are plain GET forms: their query string is read with a zod
+// schema that ignores what it does not understand (a stale bookmark, a hand-
+// edited URL) instead of refusing the page.
+import { z } from 'zod'
+
+/** The query string as an object for a schema (empty values and NUL bytes dropped). */
+export function searchParamsObject(url: URL): Record<string, string> {
+	return Object.fromEntries(
+		[...url.searchParams]
+			.map(([key, value]) => [key, value.replaceAll('\u0000', '')] as const)
+			.filter(([, value]) => value !== ''),
+	)
+}
+
+/** A `YYYY-MM-DD` day of a date filter, or no filter. */
+export const filterDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.transform((value) => new Date(`${value}T00:00:00Z`))
+	.optional()
+	.catch(undefined)
+
+/** Text a filter matches, or no filter. */
+export const filterText = (max: number) => z.string().max(max).optional().catch(undefined)
+
+export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1)
