@@ -4,12 +4,15 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
-import { PasswordChangeSchema } from '~/platform/forms/staff-forms'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { PasswordChangeSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
+import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { changePassword } from '~/features/staff-auth/own-account.server'
 import { remainingRecoveryCodes } from '~/features/staff-auth/two-factor.server'
@@ -31,23 +34,32 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const form = parseForm(await readFormData(request), PasswordChangeSchema)
-	if (!form.success) return data({ errors: form.errors, changed: false }, { status: 400 })
-	const changed = await changePassword(actor, form.data.currentPassword, form.data.password)
-	if (!changed) {
+	const submission = parseSubmission(await readFormData(request), PasswordChangeSchema)
+	if (submission.status !== 'success') {
+		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
+	}
+	const { currentPassword, password } = submission.value
+	if (!(await changePassword(actor, currentPassword, password))) {
 		return data(
-			{ errors: { currentPassword: 'account.wrongPassword' }, changed: false },
+			submission.reply({
+				fieldErrors: { currentPassword: ['account.wrongPassword'] },
+				hideFields: SECRET_FIELDS,
+			}),
 			{ status: 400 },
 		)
 	}
-	return { errors: {} as Record<string, string>, changed: true }
+	// Emptied, and said so: the reply of a reset form carries no status of its own.
+	return { ...submission.reply({ resetForm: true }), status: 'success' as const }
 }
 
 export default function AccountPage() {
 	const { email, displayName, role, recoveryCodesLeft } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
-	const errors: Record<string, string> = actionData?.errors ?? {}
+	const [form, fields] = useValidatedForm(PasswordChangeSchema, {
+		id: 'password-change',
+		lastResult,
+	})
 	return (
 		<section className="narrow">
 			<h1>{t('account.title')}</h1>
@@ -62,22 +74,21 @@ export default function AccountPage() {
 				<dd>{t('account.recoveryCodesLeft', { count: recoveryCodesLeft })}</dd>
 			</dl>
 			<h2>{t('account.changePassword')}</h2>
-			{actionData?.changed ? (
+			{lastResult?.status === 'success' ? (
 				<p className="notice" role="status">
 					{t('account.changed')}
 				</p>
 			) : null}
-			<Form method="post" noValidate>
+			<Form method="post" {...getFormProps(form)}>
 				<TextField
-					name="currentPassword"
+					field={fields.currentPassword}
 					type="password"
 					label={t('account.currentPassword')}
 					autoComplete="current-password"
-					error={errors.currentPassword}
 					namespace="staff"
 					required
 				/>
-				<NewPasswordFields errors={errors} />
+				<NewPasswordFields password={fields.password} confirmation={fields.confirmation} />
 				<button type="submit" className="button-primary">
 					{t('account.submit')}
 				</button>

@@ -4,12 +4,14 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
-import { SettingsSchema } from '~/platform/forms/staff-forms'
-import { valueOf } from '~/platform/forms/form-values'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { SettingsSchema } from '~/features/staff-admin/admin-schemas'
+import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
 	getOfficeSettings,
@@ -27,78 +29,62 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const form = parseForm(await readFormData(request), SettingsSchema)
-	if (!form.success) {
-		return data({ errors: form.errors, values: form.values, saved: false }, { status: 400 })
-	}
-	await updateOfficeSettings(actor, form.data)
-	return { errors: {} as Record<string, string>, values: form.values, saved: true }
+	const submission = parseSubmission(await readFormData(request), SettingsSchema)
+	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+	await updateOfficeSettings(actor, submission.value)
+	return submission.reply()
 }
 
 export default function SettingsPage() {
 	const { settings } = useLoaderData<typeof loader>()
-	const result = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
-	const errors: Record<string, string> = result?.errors ?? {}
-	const value = (name: keyof NonNullable<typeof settings>) =>
-		valueOf(result?.values, name) ?? String(settings?.[name] ?? '')
+	const [form, fields] = useValidatedForm(SettingsSchema, {
+		id: 'settings',
+		lastResult,
+		defaultValue: settings,
+	})
 	return (
 		<section className="narrow">
 			<h1>{t('settings.title')}</h1>
-			{result?.saved ? (
+			{lastResult?.status === 'success' ? (
 				<p className="notice" role="status">
 					{t('settings.saved')}
 				</p>
 			) : null}
-			<Form method="post" noValidate>
+			<Form method="post" {...getFormProps(form)}>
 				<TextField
-					name="officeName"
+					field={fields.officeName}
 					label={t('settings.officeName')}
-					defaultValue={value('officeName')}
-					error={errors.officeName}
 					namespace="staff"
 					required
 				/>
 				<TextField
-					name="contactEmail"
+					field={fields.contactEmail}
 					type="email"
 					label={t('settings.contactEmail')}
-					defaultValue={value('contactEmail')}
-					error={errors.contactEmail}
 					namespace="staff"
 				/>
 				<TextField
-					name="contactPhone"
+					field={fields.contactPhone}
 					type="tel"
 					label={t('settings.contactPhone')}
-					defaultValue={value('contactPhone')}
-					error={errors.contactPhone}
 					namespace="staff"
 				/>
+				<TextField field={fields.address} label={t('settings.address')} namespace="staff" />
 				<TextField
-					name="address"
-					label={t('settings.address')}
-					defaultValue={value('address')}
-					error={errors.address}
-					namespace="staff"
-				/>
-				<TextField
-					name="retentionMonths"
+					field={fields.retentionMonths}
 					type="number"
 					label={t('settings.retentionMonths')}
 					hint={t('settings.retentionHint')}
-					defaultValue={value('retentionMonths')}
-					error={errors.retentionMonths}
 					namespace="staff"
 					required
 				/>
 				<TextField
-					name="statisticsThreshold"
+					field={fields.statisticsThreshold}
 					type="number"
 					label={t('settings.statisticsThreshold')}
 					hint={t('settings.thresholdHint')}
-					defaultValue={value('statisticsThreshold')}
-					error={errors.statisticsThreshold}
 					namespace="staff"
 					required
 				/>

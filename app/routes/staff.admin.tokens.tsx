@@ -1,14 +1,16 @@
 import {
-	data,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { TextField } from '~/platform/ui/form-fields'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { IntentButton, TextField } from '~/platform/ui/form-fields'
+import { ApiTokenIdSchema, ApiTokenSchema } from '~/features/staff-admin/admin-schemas'
+import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
 	createApiToken,
@@ -16,14 +18,6 @@ import {
 	revokeApiToken,
 } from '~/features/staff-admin/api-token.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
-
-const ApiTokenSchema = z.object({
-	name: z
-		.string({ required_error: 'errors.required' })
-		.trim()
-		.min(1, 'errors.required')
-		.max(120, 'errors.tooLong'),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
@@ -35,33 +29,48 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const formData = await readFormData(request)
-	if (formData.get('intent') === 'revoke') {
-		const id = z.string().uuid().safeParse(formData.get('id'))
-		if (id.success) await revokeApiToken(actor, id.data)
-		return { errors: {} as Record<string, string>, token: null }
-	}
-	const form = parseForm(formData, ApiTokenSchema)
-	if (!form.success) return data({ errors: form.errors, token: null }, { status: 400 })
-	return {
-		errors: {} as Record<string, string>,
-		token: await createApiToken(actor, form.data.name),
-	}
+	return dispatchIntent(await readFormData(request), {
+		create: intent(ApiTokenSchema, async ({ name }, submission) => ({
+			intent: 'create',
+			result: submission.reply({ resetForm: true }),
+			// Shown once: only its hash is stored.
+			token: await createApiToken(actor, name),
+		})),
+		revoke: intent(ApiTokenIdSchema, async ({ id }) => {
+			await revokeApiToken(actor, id)
+			return { intent: 'revoke', result: null, token: null }
+		}),
+	})
+}
+
+function RevokeForm({ id }: { id: string }) {
+	const { t } = useTranslation('staff')
+	const [form, fields] = useValidatedForm(ApiTokenIdSchema, { id: `revoke-${id}` })
+	return (
+		<Form method="post" className="row-form" {...getFormProps(form)}>
+			<input type="hidden" name={fields.id.name} value={id} />
+			<IntentButton intent="revoke">{t('statistics.api.revoke')}</IntentButton>
+		</Form>
+	)
 }
 
 export default function ApiTokensPage() {
 	const { tokens } = useLoaderData<typeof loader>()
-	const result = useActionData<typeof action>()
+	const answer = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
+	const [form, fields] = useValidatedForm(ApiTokenSchema, {
+		id: 'api-token',
+		lastResult: answer?.intent === 'create' ? answer.result : undefined,
+	})
 	return (
 		<section>
 			<h1>{t('statistics.api.title')}</h1>
 			<p>{t('statistics.api.text')}</p>
-			{result?.token ? (
+			{answer && 'token' in answer && answer.token ? (
 				<div className="notice" role="status">
 					<p>{t('statistics.api.created')}</p>
 					<p>
-						<code className="link-box">{result.token}</code>
+						<code className="link-box">{answer.token}</code>
 					</p>
 				</div>
 			) : null}
@@ -71,33 +80,23 @@ export default function ApiTokensPage() {
 						<li key={token.id}>
 							{token.name} ({token.createdOn}) – {t('statistics.api.lastUsed')}:{' '}
 							{token.lastUsedOn ?? t('statistics.api.never')}
-							{token.revoked ? (
-								` · ${t('statistics.api.revoked')}`
-							) : (
-								<Form method="post" className="row-form">
-									<input type="hidden" name="id" value={token.id} />
-									<button type="submit" name="intent" value="revoke" className="button-secondary">
-										{t('statistics.api.revoke')}
-									</button>
-								</Form>
-							)}
+							{token.revoked ? ` · ${t('statistics.api.revoked')}` : <RevokeForm id={token.id} />}
 						</li>
 					))}
 				</ul>
 			) : (
 				<p>{t('statistics.api.none')}</p>
 			)}
-			<Form method="post" noValidate className="narrow">
+			<Form method="post" className="narrow" {...getFormProps(form)}>
 				<TextField
-					name="name"
+					field={fields.name}
 					label={t('statistics.api.name')}
-					error={result?.errors.name}
 					namespace="staff"
 					required
 				/>
-				<button type="submit" name="intent" value="create" className="button-primary">
+				<IntentButton intent="create" primary>
 					{t('statistics.api.create')}
-				</button>
+				</IntentButton>
 			</Form>
 		</section>
 	)

@@ -5,11 +5,15 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { FormAlert } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
-import { NewPasswordSchema } from '~/platform/forms/staff-forms'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { NewPasswordSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
+import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/staff-admin.server'
 
@@ -32,18 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const form = parseForm(await readFormData(request), NewPasswordSchema)
-	if (!form.success) return data({ errors: form.errors }, { status: 400 })
-	const user = await acceptInvitation(params.token ?? '', form.data.password)
-	if (!user) return data({ errors: { form: 'invitation.invalid' } }, { status: 410 })
+	const submission = parseSubmission(await readFormData(request), NewPasswordSchema)
+	if (submission.status !== 'success') {
+		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
+	}
+	const user = await acceptInvitation(params.token ?? '', submission.value.password)
+	if (!user) {
+		return data(
+			submission.reply({ formErrors: ['invitation.invalid'], hideFields: SECRET_FIELDS }),
+			{ status: 410 },
+		)
+	}
 	return redirect('/staff/login?activated=1')
 }
 
 export default function InvitationPage() {
 	const { invitation } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
-	const errors: Record<string, string> = actionData?.errors ?? {}
+	const [form, fields] = useValidatedForm(NewPasswordSchema, { id: 'invitation', lastResult })
 	if (!invitation) {
 		return (
 			<section className="narrow">
@@ -63,14 +74,10 @@ export default function InvitationPage() {
 							role: t(`roles.${invitation.role}`),
 						})}
 			</p>
-			{errors.form ? (
-				<p className="form-error" role="alert">
-					{t(errors.form)}
-				</p>
-			) : null}
-			<Form method="post" noValidate>
+			<Form method="post" {...getFormProps(form)}>
+				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
 				<input type="hidden" name="username" value={invitation.email} autoComplete="username" />
-				<NewPasswordFields errors={errors} />
+				<NewPasswordFields password={fields.password} confirmation={fields.confirmation} />
 				<button type="submit" className="button-primary">
 					{t('invitation.submit')}
 				</button>

@@ -5,12 +5,14 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/platform/ui/form-fields'
-import { LoginSchema } from '~/platform/forms/staff-forms'
-import { valueOf } from '~/platform/forms/form-values'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { FormAlert, TextField } from '~/platform/ui/form-fields'
+import { LoginSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
+import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { logIn } from '~/features/staff-auth/login.server'
 import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
@@ -27,19 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const form = parseForm(await readFormData(request), LoginSchema)
-	if (!form.success) {
-		return data({ errors: form.errors, email: valueOf(form.values, 'email') }, { status: 400 })
+	const submission = parseSubmission(await readFormData(request), LoginSchema)
+	if (submission.status !== 'success') {
+		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}
-	const result = await logIn({ ...form.data, clientKey: context.clientKey })
+	const result = await logIn({ ...submission.value, clientKey: context.clientKey })
 	if (result.kind !== 'half-open') {
-		const key = `login.${result.kind}`
 		return data(
-			{ errors: { form: key }, email: form.data.email },
+			submission.reply({ formErrors: [`login.${result.kind}`], hideFields: SECRET_FIELDS }),
 			{ status: result.kind === 'throttled' ? 429 : result.kind === 'busy' ? 503 : 401 },
 		)
 	}
-	const redirectTo = safeRedirectPath(form.data.redirectTo ?? null, '/staff')
+	const redirectTo = safeRedirectPath(submission.value.redirectTo ?? null, '/staff')
 	return redirect(`/staff/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, {
 		headers: { 'Set-Cookie': staffSessionCookie.serialize(request, result.token) },
 	})
@@ -47,35 +48,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
 	const { redirectTo } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
-	const errors: Record<string, string> = actionData?.errors ?? {}
+	const [form, fields] = useValidatedForm(LoginSchema, { id: 'login', lastResult })
 	return (
 		<section className="narrow">
 			<h1>{t('login.title')}</h1>
-			{errors.form ? (
-				<p className="form-error" role="alert">
-					{t(errors.form)}
-				</p>
-			) : null}
-			<Form method="post" noValidate>
+			<Form method="post" {...getFormProps(form)}>
+				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<TextField
-					name="email"
+					field={fields.email}
 					type="email"
 					label={t('login.email')}
 					autoComplete="username"
-					defaultValue={actionData?.email}
-					error={errors.email}
 					namespace="staff"
 					required
 				/>
 				<TextField
-					name="password"
+					field={fields.password}
 					type="password"
 					label={t('login.password')}
 					autoComplete="current-password"
-					error={errors.password}
 					namespace="staff"
 					required
 				/>

@@ -5,12 +5,15 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
 import { homePathOf } from '~/platform/permissions'
-import { SecondFactorSchema } from '~/platform/forms/staff-forms'
-import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
+import { SecondFactorSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
+import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { recordAudit } from '~/features/audit/audit.server'
 import { completePendingGrants } from '~/features/cases/pending-grants.server'
@@ -57,27 +60,34 @@ async function signIn(request: Request, session: OpenedSession) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const session = await requireHalfSession(request)
-	const form = parseForm(await readFormData(request), SecondFactorSchema)
-	if (!form.success) return data({ errors: form.errors, recoveryCodes: null }, { status: 400 })
-	const redirectTo = safeRedirectPath(form.data.redirectTo ?? null, homePathOf(session.role))
-
-	if (!session.totpEnabled) {
-		const recoveryCodes = await confirmEnrolment(session, form.data.code)
-		if (!recoveryCodes) {
-			return data({ errors: { code: 'twoFactor.wrongCode' }, recoveryCodes: null }, { status: 400 })
-		}
-		const cookie = await signIn(request, session)
-		return data({ errors: {}, recoveryCodes, redirectTo }, { headers: { 'Set-Cookie': cookie } })
-	}
-
-	const result = await checkSecondFactor(session, form.data.code, context.clientKey)
-	if (result !== 'passed') {
-		const key = result === 'throttled' ? 'login.throttled' : 'twoFactor.wrongCode'
+	const submission = parseSubmission(await readFormData(request), SecondFactorSchema)
+	const wrong = (code: string, status: number) =>
+		data(
+			{
+				result: submission.reply({ fieldErrors: { code: [code] }, hideFields: SECRET_FIELDS }),
+				recoveryCodes: null,
+			},
+			{ status },
+		)
+	if (submission.status !== 'success') {
 		return data(
-			{ errors: { code: key }, recoveryCodes: null },
-			{ status: result === 'throttled' ? 429 : 400 },
+			{ result: submission.reply({ hideFields: SECRET_FIELDS }), recoveryCodes: null },
+			{ status: 400 },
 		)
 	}
+	const { code } = submission.value
+	const redirectTo = safeRedirectPath(submission.value.redirectTo ?? null, homePathOf(session.role))
+
+	if (!session.totpEnabled) {
+		const recoveryCodes = await confirmEnrolment(session, code)
+		if (!recoveryCodes) return wrong('twoFactor.wrongCode', 400)
+		const cookie = await signIn(request, session)
+		return data({ result: null, recoveryCodes, redirectTo }, { headers: { 'Set-Cookie': cookie } })
+	}
+
+	const result = await checkSecondFactor(session, code, context.clientKey)
+	if (result === 'throttled') return wrong('login.throttled', 429)
+	if (result !== 'passed') return wrong('twoFactor.wrongCode', 400)
 	return redirect(redirectTo, { headers: { 'Set-Cookie': await signIn(request, session) } })
 }
 
@@ -85,7 +95,10 @@ export default function TwoFactorPage() {
 	const { enrolment, redirectTo } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
-	const errors: Record<string, string> = actionData?.errors ?? {}
+	const [form, fields] = useValidatedForm(SecondFactorSchema, {
+		id: 'two-factor',
+		lastResult: actionData?.result,
+	})
 
 	if (actionData?.recoveryCodes) {
 		return (
@@ -126,14 +139,13 @@ export default function TwoFactorPage() {
 			) : (
 				<p>{t('twoFactor.text')}</p>
 			)}
-			<Form method="post" noValidate>
+			<Form method="post" {...getFormProps(form)}>
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<TextField
-					name="code"
+					field={fields.code}
 					label={enrolment ? t('twoFactor.firstCode') : t('twoFactor.code')}
 					hint={enrolment ? undefined : t('twoFactor.codeHint')}
 					autoComplete="one-time-code"
-					error={errors.code}
 					namespace="staff"
 					required
 				/>

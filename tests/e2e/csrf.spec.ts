@@ -123,6 +123,12 @@ test('every route with an action is covered, with every intent its source names'
 		const intents = INTENTS[file] ?? []
 		if (/\bintent\b/.test(source))
 			expect(intents.length, `${file} reads an intent`).toBeGreaterThan(0)
+		if (/\bdispatchIntent\(/.test(source)) {
+			// The handlers of dispatchIntent's object (`note: intent(NoteSchema, …)`): exactly the table's.
+			const handlers = [...source.matchAll(/^\s*['"]?([\w-]+)['"]?: intent\(/gm)].map((m) => m[1])
+			expect(handlers.sort(), `${file}'s intent handlers`).toEqual([...intents].sort())
+			continue
+		}
 		for (const intent of intents)
 			expect(source, `${file} handles intent ${intent}`).toMatch(
 				new RegExp(`['"\`]${intent}['"\`]|^\\s*(?:async\\s+)?['"]?${intent}['"]?\\(`, 'm'),

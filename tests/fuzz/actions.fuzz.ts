@@ -18,6 +18,8 @@
 // megabyte inputs). tests/integration/fuzz.test.ts runs a small sample with
 // `npm test`; `npm run fuzz` runs thousands.
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { parseWithZod } from '@conform-to/zod/v3'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import fc from 'fast-check'
 import { z } from 'zod'
@@ -35,14 +37,17 @@ import { STAFF_ROLES } from '~/platform/permissions'
 import {
 	AssignSchema,
 	ClassificationSchema,
-	InvitationSchema,
+	DeletionSchema,
 	MessageSchema,
 	NoteSchema,
-	RoleChangeSchema,
 	ServiceSchema,
-	SettingsSchema,
 	StatusSchema,
-} from '~/platform/forms/staff-forms'
+} from '~/features/cases/casework-schemas'
+import {
+	InvitationSchema,
+	RoleChangeSchema,
+	SettingsSchema,
+} from '~/features/staff-admin/admin-schemas'
 import {
 	ACTORS,
 	AGE_GROUPS,
@@ -258,14 +263,47 @@ function bytesIn(value: unknown, path: string, seen: Set<unknown>): string | nul
 	return null
 }
 
-/** A refusal that hands back data says what is wrong (`errors`, a translation key per field). */
+/**
+ * A refusal that hands back data says what is wrong: the public form in
+ * `errors`, a translation key per field; a staff form in Conform's reply,
+ * whose `error` lists keys of the `staff` namespace per field ("" for the
+ * whole form), never one of zod's own English messages.
+ */
 function ensureErrorsNamed(answer: Answer) {
 	if (answer.status < 400 || answer.data === undefined) return
-	const errors = isRecord(answer.data) ? answer.data.errors : undefined
-	ensure(
-		isRecord(errors) && Object.keys(errors).length > 0,
-		`a ${answer.status} answer names no error`,
-	)
+	const data = isRecord(answer.data) ? answer.data : {}
+	if ('errors' in data) {
+		ensure(
+			isRecord(data.errors) && Object.keys(data.errors).length > 0,
+			`a ${answer.status} answer names no error`,
+		)
+		return
+	}
+	const errors = replyOf(data).error
+	ensure(isRecord(errors), `a ${answer.status} answer names no error`)
+	const messages = Object.values(errors).flatMap((list) => (Array.isArray(list) ? list : []))
+	ensure(messages.length > 0, `a ${answer.status} answer names no error`)
+	for (const message of messages) {
+		ensure(isStaffMessage(message), `a ${answer.status} answer says "${String(message)}"`)
+	}
+}
+
+/** Conform's reply in an answer: the answer itself, or under `result` where a page has several forms. */
+const replyOf = (data: Record<string, unknown>): Record<string, unknown> =>
+	isRecord(data.result) ? data.result : data
+
+const STAFF_MESSAGES: unknown = JSON.parse(
+	readFileSync(new URL('../../app/locales/de/staff.json', import.meta.url), 'utf8'),
+)
+
+/** Whether a message is a key of the staff namespace ("errors.required"). */
+function isStaffMessage(key: unknown): boolean {
+	if (typeof key !== 'string') return false
+	let node: unknown = STAFF_MESSAGES
+	for (const part of key.split('.')) {
+		node = isRecord(node) && Object.hasOwn(node, part) ? node[part] : undefined
+	}
+	return typeof node === 'string'
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -413,20 +451,49 @@ const multipartValue = (value: string) => value.replace(/\r\n|\r|\n/g, '\r\n')
 /** Names a browser's multipart encoding leaves alone and every parser reads back. */
 const plainName = (name: string) => /^[A-Za-z0-9_-]*$/.test(name)
 
-/** The posted text values as parseForm reads them: `lists` as arrays, every other field its first value. */
-function formValues(parts: Part[], lists: readonly string[] = []) {
-	const values: Record<string, string | string[]> = {}
+/** Each posted text field's first value. */
+function firstValues(parts: Part[]) {
+	const values: Record<string, string> = {}
 	for (const part of parts) {
-		if (!('value' in part)) continue
-		const known = Object.hasOwn(values, part.name) ? values[part.name] : undefined
-		if (lists.includes(part.name))
-			values[part.name] = [...(Array.isArray(known) ? known : []), part.value]
-		else if (known === undefined) values[part.name] = part.value
+		if ('value' in part && !Object.hasOwn(values, part.name)) values[part.name] = part.value
 	}
 	return values
 }
 
-const firstValues = (parts: Part[]) => formValues(parts) as Record<string, string>
+/** The posted text values as Conform reads them: a name posted once is a string, posted again a list. */
+function conformValues(parts: Part[]) {
+	const values: Record<string, string | string[]> = {}
+	for (const part of parts) {
+		if (!('value' in part)) continue
+		const known = Object.hasOwn(values, part.name) ? values[part.name] : undefined
+		values[part.name] =
+			known === undefined ? part.value : [...(Array.isArray(known) ? known : [known]), part.value]
+	}
+	return values
+}
+
+/**
+ * The form fields whose values come back as posted: Conform reads names as
+ * paths, so an extra `areas[]` or `note.x` adds to or replaces `areas` or `note`.
+ */
+const echoedFields = (fields: string[], parts: Part[]) =>
+	fields.filter(
+		(field) =>
+			!parts.some((part) => part.name.startsWith(`${field}[`) || part.name.startsWith(`${field}.`)),
+	)
+
+/**
+ * The schema's verdict on the form as the action reads it (readFormData
+ * drops NUL bytes); a form with Conform's reserved fields is refused before.
+ */
+function refusedBy(schema: z.ZodTypeAny, parts: Part[]): boolean {
+	if (hasConformFields(parts)) return true
+	const form = new FormData()
+	for (const part of parts) {
+		if ('value' in part) form.append(part.name, part.value.replaceAll('\u0000', ''))
+	}
+	return parseWithZod(form, { schema }).status !== 'success'
+}
 
 // ---------------------------------------------------------------------------
 // Hostile values
@@ -495,11 +562,18 @@ const fitting = (max: number) =>
 		return fitted
 	})
 
+/** The names Conform reserves for its own buttons; the staff forms never send them. */
+const CONFORM_FIELDS = ['__intent__', '__state__']
+const hasConformFields = (parts: Part[]) => parts.some((part) => CONFORM_FIELDS.includes(part.name))
+
 /** What every plain object answers to: a lookup by a posted name must not find them. */
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']
 
 /** Field names a form never has, some chosen to upset plain objects. */
-const extraName = fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS, 'areas[]', 'form', ''), shortHostile)
+const extraName = fc.oneof(
+	fc.constantFrom(...PROTOTYPE_KEYS, ...CONFORM_FIELDS, 'areas[]', 'form', ''),
+	shortHostile,
+)
 
 const extraParts = fc.array(
 	fc.record({ name: extraName, value: hostile }).map((part): Part => part),
@@ -960,9 +1034,11 @@ function checkEcho(
 			: parts
 	// Undici's multipart parser (request.formData()) drops a leading byte-order
 	// mark, busboy keeps it: compared without any. NUL bytes are dropped on
-	// purpose (parseForm: PostgreSQL text cannot hold them).
+	// purpose (PostgreSQL text cannot hold them). Conform hands an empty value
+	// back as none (undefined, in a list too).
 	const comparable = (value: unknown) =>
-		JSON.stringify(value, (_key, v: unknown) => {
+		JSON.stringify(value ?? '', (_key, v: unknown) => {
+			if (v === null || v === undefined) return ''
 			if (typeof v !== 'string') return v
 			const text = v.replaceAll('\u0000', '')
 			return envelope.kind === 'multipart' ? text.replace(/^\ufeff+/, '') : text
@@ -1149,10 +1225,8 @@ const CASE_SCHEMAS = {
 	note: NoteSchema,
 	message: MessageSchema,
 	assign: AssignSchema,
+	'delete-personal-data': DeletionSchema,
 } as const
-/** The fields the route reads as lists: the classification's checkboxes, for that intent only. */
-const caseLists = (intent: string) =>
-	intent === 'classify' ? ['areas', 'forms', 'motives', 'actors'] : []
 
 const dateText = fc.oneof(
 	fc
@@ -1172,7 +1246,7 @@ const dateText = fc.oneof(
 
 const caseInput = fc.record({
 	intent: intentOrNot([...CASE_INTENTS]),
-	fields: fieldsFor([...Object.values(CASE_SCHEMAS).flatMap(fieldNames), 'confirm'], {
+	fields: fieldsFor(Object.values(CASE_SCHEMAS).flatMap(fieldNames), {
 		requesterType: choiceOrNot(REQUESTER_TYPES),
 		areas: listOrNot(AREAS_OF_LIFE),
 		forms: listOrNot(DISCRIMINATION_FORMS),
@@ -1209,10 +1283,7 @@ const caseInput = fc.record({
 /** Whether the route must refuse these fields (with 400), by the form's own schema. */
 function refusedBySchema(intent: string, parts: Part[]): boolean | null {
 	if (!Object.hasOwn(CASE_SCHEMAS, intent)) return null
-	const lists = caseLists(intent)
-	const values = formValues(parts, lists)
-	for (const list of lists) values[list] ??= []
-	return !CASE_SCHEMAS[intent as keyof typeof CASE_SCHEMAS].safeParse(values).success
+	return refusedBy(CASE_SCHEMAS[intent as keyof typeof CASE_SCHEMAS], parts)
 }
 
 async function caseState(reference: string) {
@@ -1257,6 +1328,9 @@ const CASE_EXAMPLES = [
 	// signed-in actor with their private key.
 	caseExample('constructor', {}),
 	caseExample('__proto__', {}),
+	// Conform's reserved fields, which it throws on when they hold no JSON.
+	caseExample('note', { note: ['A note'], __intent__: ['garbage'] }),
+	caseExample('note', { note: ['A note'], __state__: ['{'] }),
 ]
 
 const caseProperty: FuzzProperty = {
@@ -1325,14 +1399,14 @@ const caseProperty: FuzzProperty = {
 				if (refused === false)
 					ensure(answer.status !== 400, `a valid "${intent}" was refused with 400`)
 				ensureErrorsNamed(answer)
-				// An unconfirmed deletion has nothing typed to hand back.
-				if (answer.status === 400 && isRecord(data.values) && intent !== 'delete-personal-data')
+				const typed = replyOf(data).initialValue
+				if (answer.status === 400 && isRecord(typed))
 					checkEcho(
-						data.values,
+						typed,
 						parts,
 						input.envelope,
-						(sent) => formValues(sent, caseLists(intent)),
-						Object.keys(input.fields),
+						conformValues,
+						echoedFields(Object.keys(input.fields), parts),
 					)
 
 				// An early deletion leaves nothing to work on: the next runs get a new case.
@@ -1425,6 +1499,7 @@ const loginProperty: FuzzProperty = {
 				ensure(!session || (rightAccount && rightPassword), 'a wrong password opened a session')
 				if (
 					sentAsBrowsersDo(input.envelope, parts) &&
+					!hasConformFields(parts) &&
 					rightAccount &&
 					rightPassword &&
 					answer.status !== 429
@@ -1442,8 +1517,18 @@ const loginProperty: FuzzProperty = {
 				}
 				ensureErrorsNamed(answer)
 				const data = isRecord(answer.data) ? answer.data : {}
-				if (answer.status === 400 && 'email' in data && data.email !== undefined)
-					checkEcho(data, parts, input.envelope, (sent) => formValues(sent), ['email'])
+				if (answer.status === 400 && isRecord(data.initialValue))
+					checkEcho(
+						data.initialValue,
+						parts,
+						input.envelope,
+						conformValues,
+						echoedFields(['email'], parts),
+					)
+				ensure(
+					!isRecord(data.initialValue) || !('password' in data.initialValue),
+					'the answer hands the typed password back',
+				)
 				return session ? 'half-open session' : String(answer.status)
 			},
 			numRuns,
@@ -1585,17 +1670,14 @@ const adminProperty: FuzzProperty = {
 					)
 				const data = isRecord(answer.data) ? answer.data : {}
 				ensureErrorsNamed(answer)
-				if (answer.status === 400 && isRecord(data.values) && Object.keys(data.values).length) {
+				const typed = replyOf(data).initialValue
+				if (answer.status === 400 && isRecord(typed)) {
 					checkEcho(
-						data.values,
+						typed,
 						parts,
 						input.envelope,
-						(sent) => formValues(sent),
-						// A field posted twice comes back as its first value from the
-						// form and as its last after a taken e-mail: both are what was typed.
-						Object.keys(input.fields).filter(
-							(name) => fields[name as keyof typeof fields]?.length === 1,
-						),
+						conformValues,
+						echoedFields(Object.keys(input.fields), parts),
 					)
 				}
 				return `${input.page} ${answer.status}`

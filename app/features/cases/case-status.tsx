@@ -1,0 +1,66 @@
+import { getFormProps } from '@conform-to/react'
+import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
+import { FormAlert, IntentButton, SelectField } from '~/platform/ui/form-fields'
+import { CASE_STATUSES, OUTCOMES } from '~/platform/taxonomy'
+import type { CaseView } from './case.server'
+import { StatusSchema } from './casework-schemas'
+
+/** The case's status history, and the next status (with the outcome when it closes). */
+export function CaseStatus({
+	view,
+	lead,
+	lastResult,
+}: {
+	view: CaseView
+	/** Only the lead may decide that a case is no discrimination. */
+	lead: boolean
+	lastResult: LastResult
+}) {
+	const { t } = useTranslation('staff')
+	const [form, fields] = useValidatedForm(StatusSchema, {
+		id: 'case-status',
+		lastResult,
+		defaultValue: { status: view.status },
+	})
+	const statuses = CASE_STATUSES.filter((value) => lead || value !== 'NOT_DISCRIMINATION')
+	return (
+		<section aria-labelledby="status-section">
+			<h2 id="status-section">{t('case.statusSection')}</h2>
+			{view.history.length ? (
+				<ol className="history">
+					{view.history.map((change, index) => (
+						<li key={index}>
+							{change.at.slice(0, 16).replace('T', ' ')}: {t(`status.${change.from}`)} →{' '}
+							{t(`status.${change.to}`)}
+							{change.by ? ` (${change.by})` : ''}
+						</li>
+					))}
+				</ol>
+			) : null}
+			<Form method="post" className="inline-form" {...getFormProps(form)}>
+				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
+				<SelectField
+					field={fields.status}
+					label={t('case.newStatus')}
+					options={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+					emptyLabel={t('case.choose')}
+					namespace="staff"
+					required
+				/>
+				<SelectField
+					field={fields.outcome}
+					label={t('case.outcome')}
+					hint={t('case.outcomeHint')}
+					options={OUTCOMES.map((value) => ({ value, label: t(`outcome.${value}`) }))}
+					emptyLabel={t('case.choose')}
+					namespace="staff"
+				/>
+				<IntentButton intent="status" primary>
+					{t('case.changeStatus')}
+				</IntentButton>
+			</Form>
+		</section>
+	)
+}
