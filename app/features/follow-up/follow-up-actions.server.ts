@@ -9,7 +9,7 @@ import {
 } from '~/features/attachments/multipart.server'
 import { fileErrorKey, prepareAttachments } from '~/features/attachments/prepare.server'
 import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
-import { isLimited, RATE_LIMITS, record, reset } from '~/features/rate-limit/rate-limit.server'
+import { RATE_LIMITS, refundAttempt, takeAttempt } from '~/features/rate-limit/rate-limit.server'
 import { reporterSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { addReporterMessage, getFollowUpView } from './follow-up.server'
 import { OpenCaseSchema, ReplySchema, type FollowUpFailure } from './follow-up-schema'
@@ -36,18 +36,17 @@ export async function handleFollowUpPost(request: Request, clientKey: Buffer) {
 	const intent = fields.intent
 
 	if (intent === 'open') {
-		// Wrong codes count; the tenth in a row is refused before it is tried.
-		if (await isLimited(RATE_LIMITS.codeLookup, clientKey)) {
+		// Every try counts before it is tried, so parallel wrong codes never pass
+		// the limit (the tenth in a row is refused); a right one is given back.
+		const takenAt = new Date()
+		if (!(await takeAttempt(RATE_LIMITS.codeLookup, clientKey, takenAt))) {
 			throw new Response('Too many requests', { status: 429 })
 		}
 		const form = OpenCaseSchema.safeParse(fields)
 		const code = form.success ? form.data.code : ''
 		const token = code ? await openReporterSession(code) : null
-		if (!token) {
-			await record(RATE_LIMITS.codeLookup, clientKey)
-			return refused({ error: 'followup:wrongCode', code: code.slice(0, 100) })
-		}
-		await reset(RATE_LIMITS.codeLookup, clientKey)
+		if (!token) return refused({ error: 'followup:wrongCode', code: code.slice(0, 100) })
+		await refundAttempt(RATE_LIMITS.codeLookup, clientKey, takenAt)
 		return redirect('/follow-up', {
 			headers: { 'Set-Cookie': reporterSessionCookie.serialize(request, token) },
 		})
