@@ -2,13 +2,12 @@
 // statistics. The admin creates and revokes them; only a SHA-256 of each is
 // stored (a random 256-bit token needs no slow hash), and every use is
 // audited.
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { tokenHash } from '~/platform/crypto/token-hash.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { can, ForbiddenError } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest()
 
 function requireAdmin(actor: StaffActor) {
 	if (!can(actor.role, 'settings:manage')) throw new ForbiddenError()
@@ -34,7 +33,7 @@ export async function createApiToken(actor: StaffActor, name: string): Promise<s
 	requireAdmin(actor)
 	const token = `ast_${randomBytes(32).toString('base64url')}`
 	const created = await prisma.apiToken.create({
-		data: { name, tokenHash: toBytes(hashOf(token)), createdById: actor.id },
+		data: { name, tokenHash: toBytes(tokenHash(token)), createdById: actor.id },
 		select: { id: true },
 	})
 	await recordAudit({ action: 'api-token.created', actor, detail: { tokenId: created.id } })
@@ -55,7 +54,7 @@ export async function findActiveApiToken(header: string | null) {
 	const token = /^Bearer\s+(ast_[\w-]{20,})$/.exec(header ?? '')?.[1]
 	if (!token) return null
 	const found = await prisma.apiToken.findUnique({
-		where: { tokenHash: toBytes(hashOf(token)) },
+		where: { tokenHash: toBytes(tokenHash(token)) },
 		select: { id: true, name: true, revokedAt: true },
 	})
 	if (!found || found.revokedAt) return null
