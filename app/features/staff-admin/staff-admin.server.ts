@@ -3,10 +3,11 @@
 // password. The admin never touches case content: a role change or a reset
 // changes who *should* hold case keys, and leads' sessions wrap them
 // (pending grants), since only they can.
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
 import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { wrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { tokenHash } from '~/platform/crypto/token-hash.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { can, ForbiddenError, type StaffRoleName } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
@@ -19,8 +20,6 @@ export const INVITATION_DAYS = 7
 function requireAdmin(actor: StaffActor) {
 	if (!can(actor.role, 'staff:manage')) throw new ForbiddenError()
 }
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest()
 
 export async function listStaff(actor: StaffActor) {
 	requireAdmin(actor)
@@ -99,6 +98,18 @@ export async function inviteStaff(
 	input: { email: string; displayName: string; role: StaffRoleName },
 ) {
 	requireAdmin(actor)
+	return createInvitation(actor, input)
+}
+
+/**
+ * An invitation link, audited. The caller has decided that the actor may
+ * invite: an admin (inviteStaff), or the lead who set the office up inviting
+ * its first admin (office-setup.server.ts).
+ */
+export async function createInvitation(
+	actor: StaffActor,
+	input: { email: string; displayName: string; role: StaffRoleName },
+) {
 	const taken = await prisma.staffUser.findUnique({
 		where: { email: input.email.trim().toLowerCase() },
 		select: { id: true },
