@@ -18,6 +18,7 @@ import { reporterSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
 import { addReporterMessage, getFollowUpView } from '~/features/follow-up/follow-up.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { isLimited, RATE_LIMITS, record, reset } from '~/features/rate-limit/rate-limit.server'
 import {
 	endReporterSession,
@@ -40,7 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const reporter = token ? await getReporter(token) : null
 	if (!reporter) {
 		return data(
-			{ title: t('followup:pageTitle'), view: null, notice: token ? ('expired' as const) : notice },
+			{
+				title: t('followup:pageTitle'),
+				view: null,
+				notice: token ? ('expired' as const) : notice,
+				// Before setup no request exists that a code could open.
+				open: await isOfficeSetUp(),
+			},
 			{
 				headers: token
 					? { ...NO_STORE, 'Set-Cookie': reporterSessionCookie.clear(request) }
@@ -49,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		)
 	}
 	return data(
-		{ title: t('followup:pageTitle'), view: await getFollowUpView(reporter), notice },
+		{ title: t('followup:pageTitle'), view: await getFollowUpView(reporter), notice, open: true },
 		{ headers: NO_STORE },
 	)
 }
@@ -128,7 +135,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FollowUpPage() {
-	const { view, notice } = useLoaderData<typeof loader>()
+	const { view, notice, open } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('followup')
 	return (
 		<article className="follow-up-page">
@@ -138,7 +145,13 @@ export default function FollowUpPage() {
 					{t(notice)}
 				</p>
 			) : null}
-			{view ? <CaseView view={view} /> : <CodeForm />}
+			{view ? (
+				<CaseView view={view} />
+			) : open ? (
+				<CodeForm />
+			) : (
+				<p className="notice">{t('common:notOpen')}</p>
+			)}
 		</article>
 	)
 }
