@@ -5,7 +5,7 @@ import {
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
 import { homePathOf } from '~/platform/permissions'
@@ -45,6 +45,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
+
+/**
+ * With JavaScript, Remix reloads a page's data after its action. After the
+ * enrolment that would sign the person out again: the session is full now,
+ * which this page's loader refuses. The page keeps what the action returned
+ * (the recovery codes) instead.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+	actionResult,
+	defaultShouldRevalidate,
+}) =>
+	(actionResult as { recoveryCodes?: unknown } | undefined)?.recoveryCodes
+		? false
+		: defaultShouldRevalidate
 
 async function signIn(request: Request, session: OpenedSession) {
 	const token = await upgradeSession(session)
