@@ -13,6 +13,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { noStoreHeaders } from '~/platform/no-store-headers'
 import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
 import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form-values'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
@@ -41,17 +42,14 @@ import {
 import { logIn } from '~/features/staff-auth/login.server'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 
-// The link is in the address and the recovery key on one page: never cached.
-const NO_STORE = { 'Cache-Control': 'no-store' }
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	const setup = await findSetupStep(params.token ?? '')
-	return data(
-		{ title: t('setup:title'), setup, setUp: setup ? false : await isOfficeSetUp() },
-		{ headers: NO_STORE },
-	)
+	return { title: t('setup:title'), setup, setUp: setup ? false : await isOfficeSetUp() }
 }
+
+// The link is in the address, and one response holds the recovery key: never cached.
+export const headers = noStoreHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
@@ -70,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	// Wherever the link stands now, the loader shows it (a step done, the link spent).
 	const here = redirect(`/setup/${encodeURIComponent(token)}`)
 	const invalid = (result: Result, status = 400) =>
-		data<Result>(result, { status, headers: NO_STORE })
+		data<Result>(result, { status })
 
 	switch (intent) {
 		case 'details': {
@@ -83,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			const sheet = await createRecoverySheet(token)
 			if (!sheet) return here
 			// The only response that ever holds the private key.
-			return data<Result>({ intent, errors: {}, sheet }, { headers: NO_STORE })
+			return data<Result>({ intent, errors: {}, sheet })
 		}
 		case 'recovery-confirm': {
 			const form = parseForm(formData, RecoverySheetConfirmationSchema)

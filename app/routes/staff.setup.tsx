@@ -10,6 +10,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { noStoreHeaders } from '~/platform/no-store-headers'
 import { ForbiddenError, homePathOf } from '~/platform/permissions'
 import { FirstAdminSchema } from '~/platform/forms/staff-forms'
 import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form-values'
@@ -28,6 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { title: t('setup:admin.title'), ...step }
 }
 
+// The invitation link is shown once.
+export const headers = noStoreHeaders
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 type Result = { errors: FormErrors; values: FormValues; link?: string }
@@ -41,11 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	try {
 		const token = await inviteFirstAdmin(actor, form.data)
 		const origin = new URL(request.url).origin
-		// Shown once: the page is not cached, and the link is not stored.
-		return data<Result>(
-			{ errors: {}, values: {}, link: `${origin}/staff/invitation/${token}` },
-			{ headers: { 'Cache-Control': 'no-store' } },
-		)
+		// Shown once: the page is not cached (headers), and the link is not stored.
+		return data<Result>({ errors: {}, values: {}, link: `${origin}/staff/invitation/${token}` })
 	} catch (error) {
 		if (error instanceof EmailTakenError) {
 			return data<Result>(
