@@ -8,6 +8,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { parseRecoveryKey } from '~/platform/crypto/recovery-key.server'
 import { prisma } from '~/platform/db.server'
 import { getRecoveryPublicKey } from '~/features/cases/office-keys.server'
+import { IntakeSchema } from '~/features/intake/intake-schema'
+import { createRequest, OfficeNotSetUpError } from '~/features/intake/store-request.server'
 import {
 	confirmRecoverySheet,
 	createFirstLead,
@@ -99,6 +101,17 @@ describe('issueSetupLink', () => {
 		expect(await isOfficeSetUp()).toBe(true)
 		expect(await findSetupStep(token)).toBeNull()
 		expect(await issueSetupLink()).toBeNull()
+	})
+})
+
+describe('until the office is set up', () => {
+	test('the form refuses requests until the office has a recovery key and a lead', async () => {
+		const intake = IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes' })
+		await expect(createRequest(intake, [])).rejects.toThrow(OfficeNotSetUpError)
+		const token = await linkAtLeadStep()
+		await expect(createRequest(intake, [])).rejects.toThrow(OfficeNotSetUpError)
+		await createFirstLead(token, LEAD)
+		expect(await createRequest(intake, [])).toMatchObject({ reference: expect.any(String) })
 	})
 })
 
