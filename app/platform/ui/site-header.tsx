@@ -11,7 +11,7 @@ type Props = {
 export function SiteHeader({ languages, current, demo }: Props) {
 	const { t } = useTranslation()
 	return (
-		<header className="site-header">
+		<header>
 			{demo ? (
 				// In the header landmark, so that it is read first; the words
 				// carry the message, the stripes only repeat it.
@@ -19,10 +19,12 @@ export function SiteHeader({ languages, current, demo }: Props) {
 					{t('demoBanner')}
 				</p>
 			) : null}
-			<a className="site-name" href="/">
-				{t('officeFallbackName')}
-			</a>
-			{languages.length > 1 ? <LanguageSwitcher languages={languages} current={current} /> : null}
+			<div className="site-header">
+				<a className="site-name" href="/">
+					{t('officeFallbackName')}
+				</a>
+				{languages.length > 1 ? <LanguageSwitcher languages={languages} current={current} /> : null}
+			</div>
 		</header>
 	)
 }
