@@ -67,8 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const intent = String(formData.get('intent') ?? '')
 	// Wherever the link stands now, the loader shows it (a step done, the link spent).
 	const here = redirect(`/setup/${encodeURIComponent(token)}`)
-	const invalid = (result: Result, status = 400) =>
-		data<Result>(result, { status })
+	const invalid = (result: Result, status = 400) => data<Result>(result, { status })
 
 	switch (intent) {
 		case 'details': {
@@ -137,46 +136,37 @@ export default function SetupPage() {
 			</section>
 		)
 	}
-	const ours = result?.intent ? result : undefined
 	switch (setup.step) {
 		case 'details':
 			return (
-				<SetupStep step={1} title={t('details.title')}>
+				<StepPage step={1} title={t('details.title')}>
 					<p>{t('details.text')}</p>
 					<Form method="post" noValidate>
 						<OfficeDetailsFields
 							defaults={{
-								officeName: valueOf(ours?.values, 'officeName') ?? setup.details?.officeName,
+								officeName: valueOf(result?.values, 'officeName') ?? setup.details?.officeName,
 								contactEmail:
-									valueOf(ours?.values, 'contactEmail') ?? setup.details?.contactEmail ?? '',
+									valueOf(result?.values, 'contactEmail') ?? setup.details?.contactEmail ?? '',
 								contactPhone:
-									valueOf(ours?.values, 'contactPhone') ?? setup.details?.contactPhone ?? '',
-								address: valueOf(ours?.values, 'address') ?? setup.details?.address ?? '',
+									valueOf(result?.values, 'contactPhone') ?? setup.details?.contactPhone ?? '',
+								address: valueOf(result?.values, 'address') ?? setup.details?.address ?? '',
 							}}
-							errors={ours?.errors ?? {}}
+							errors={result?.errors ?? {}}
 						/>
 						<button type="submit" name="intent" value="details" className="button-primary">
 							{t('details.submit')}
 						</button>
 					</Form>
-				</SetupStep>
+				</StepPage>
 			)
 		case 'recovery':
-			return <RecoveryStep result={ours} />
+			return <RecoveryStep result={result} />
 		case 'lead':
-			return <LeadStep result={ours} />
+			return <LeadStep result={result} />
 	}
 }
 
-function SetupStep({
-	step,
-	title,
-	children,
-}: {
-	step: number
-	title: string
-	children: ReactNode
-}) {
+function StepPage({ step, title, children }: { step: number; title: string; children: ReactNode }) {
 	const { t } = useTranslation('setup')
 	return (
 		<section className="narrow setup">
@@ -207,24 +197,24 @@ function RecoveryStep({ result }: { result?: Result }) {
 	const errors = result?.errors ?? {}
 	if (errors.form) {
 		return (
-			<SetupStep step={2} title={t('recovery.title')}>
+			<StepPage step={2} title={t('recovery.title')}>
 				<p className="form-error" role="alert">
 					{t(errors.form)}
 				</p>
 				<CreateSheetForm label={t('recovery.createNew')} />
-			</SetupStep>
+			</StepPage>
 		)
 	}
 	if (!sheetNumber) {
 		return (
-			<SetupStep step={2} title={t('recovery.title')}>
+			<StepPage step={2} title={t('recovery.title')}>
 				<p>{t('recovery.text')}</p>
 				<CreateSheetForm label={t('recovery.create')} />
-			</SetupStep>
+			</StepPage>
 		)
 	}
 	return (
-		<SetupStep step={2} title={t('recovery.title')}>
+		<StepPage step={2} title={t('recovery.title')}>
 			{result?.sheet ? (
 				<>
 					<p>{t('recovery.print')}</p>
@@ -250,7 +240,7 @@ function RecoveryStep({ result }: { result?: Result }) {
 				</button>
 			</Form>
 			{result?.sheet ? null : <CreateSheetForm label={t('recovery.createNew')} />}
-		</SetupStep>
+		</StepPage>
 	)
 }
 
@@ -259,7 +249,7 @@ function LeadStep({ result }: { result?: Result }) {
 	const { t: ts } = useTranslation('staff')
 	const errors = result?.errors ?? {}
 	return (
-		<SetupStep step={3} title={t('lead.title')}>
+		<StepPage step={3} title={t('lead.title')}>
 			<p>{t('lead.text')}</p>
 			{errors.form ? (
 				<p className="form-error" role="alert">
@@ -291,6 +281,6 @@ function LeadStep({ result }: { result?: Result }) {
 					{t('lead.submit')}
 				</button>
 			</Form>
-		</SetupStep>
+		</StepPage>
 	)
 }
