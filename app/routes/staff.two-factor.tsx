@@ -2,6 +2,7 @@ import {
 	data,
 	redirect,
 	type ActionFunctionArgs,
+	type AppLoadContext,
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
@@ -24,9 +25,25 @@ import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { requireHalfSession, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
 import { qrCodeSvg } from '~/features/staff-auth/qr-code.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const session = await requireHalfSession(request)
+/**
+ * Without JavaScript the enrolment's post is answered with this page in the
+ * same request: Remix runs the loader after the action, with the request's
+ * old cookie, whose half-open session the enrolment has just replaced by a
+ * full one. The action marks its request (by its load context, which the
+ * loader shares) so that the loader lets the recovery codes show.
+ */
+const enrolledInThisRequest = new WeakSet<AppLoadContext>()
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
+	if (enrolledInThisRequest.has(context)) {
+		const redirectTo = safeRedirectPath(
+			new URL(request.url).searchParams.get('redirectTo'),
+			'/staff',
+		)
+		return { title: t('staff:twoFactor.recoveryTitle'), redirectTo, enrolment: null }
+	}
+	const session = await requireHalfSession(request)
 	const redirectTo = safeRedirectPath(
 		new URL(request.url).searchParams.get('redirectTo'),
 		homePathOf(session.role),
@@ -81,6 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			return data({ errors: { code: 'twoFactor.wrongCode' }, recoveryCodes: null }, { status: 400 })
 		}
 		const cookie = await signIn(request, session)
+		enrolledInThisRequest.add(context)
 		return data({ errors: {}, recoveryCodes, redirectTo }, { headers: { 'Set-Cookie': cookie } })
 	}
 
