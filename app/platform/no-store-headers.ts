@@ -1,11 +1,11 @@
 import type { HeadersFunction } from '@remix-run/node'
 
 /**
- * A page's `headers` for pages that must never be cached (a secret in the
- * address or on the page). Remix takes a document's headers from the
- * deepest route's `headers` function, not from the `data()` headers of its
- * loader or action, so a page says it here; the root's (a language
- * cookie) are kept.
+ * `headers` for a page outside /staff (which server/app.ts never lets be
+ * cached) that must not be cached: a secret in its address or on it. Remix
+ * takes a document's headers from the deepest route's `headers` function,
+ * not from the `data()` headers of its loader or action (only cookies pass
+ * through), so the page says it here.
  */
 export const noStoreHeaders: HeadersFunction = ({ parentHeaders }) => {
 	const headers = new Headers(parentHeaders)

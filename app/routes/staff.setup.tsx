@@ -10,7 +10,6 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { noStoreHeaders } from '~/platform/no-store-headers'
 import { ForbiddenError, homePathOf } from '~/platform/permissions'
 import { FirstAdminSchema } from '~/platform/forms/staff-forms'
 import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form-values'
@@ -29,9 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return { title: t('setup:admin.title'), ...step }
 }
 
-// The invitation link is shown once.
-export const headers = noStoreHeaders
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 type Result = { errors: FormErrors; values: FormValues; link?: string }
@@ -45,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	try {
 		const token = await inviteFirstAdmin(actor, form.data)
 		const origin = new URL(request.url).origin
-		// Shown once: the page is not cached (headers), and the link is not stored.
+		// Shown once: no /staff page is cached (server/app.ts), and the link is not stored.
 		return data<Result>({ errors: {}, values: {}, link: `${origin}/staff/invitation/${token}` })
 	} catch (error) {
 		if (error instanceof EmailTakenError) {
