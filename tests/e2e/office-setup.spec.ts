@@ -4,8 +4,8 @@
 // issues it at start. Before setup the public pages are closed; the setup
 // walks the office's details, the recovery sheet (without JavaScript, and a
 // newer sheet voiding an older one), the first lead with the usual TOTP
-// enrolment and the first admin's invitation; then a request sent through
-// /request reaches the new lead.
+// enrolment and the first admin's invitation, which the admin takes up
+// without JavaScript; then a request sent through /request reaches the lead.
 import path from 'node:path'
 import type { Browser, BrowserContextOptions } from '@playwright/test'
 import pg from 'pg'
@@ -204,10 +204,27 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	await lead.getByRole('button', { name: 'Einladungslink erstellen' }).click()
 	const invitation = (await lead.getByTestId('invitation-link').textContent())!
 	expect(invitation).toMatch(new RegExp(`^${server.url}/staff/invitation/[\\w-]{43}$`))
-	const admin = await newPage(browser)
+
+	// The admin activates the account and enrols, this time without JavaScript.
+	const admin = await newPage(browser, { javaScriptEnabled: false })
 	await admin.goto(invitation)
 	await expect(admin.locator('main')).toContainText('Willkommen, Ada Admin.')
 	await expect(admin.locator('main')).toContainText('«Administration»')
+	await admin.locator('#password').fill('der Satz der Administration')
+	await admin.locator('#confirmation').fill('der Satz der Administration')
+	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()
+	await admin.getByLabel('E-Mail').fill('ada@anlaufstelle.example')
+	await admin.getByLabel('Passwort').fill('der Satz der Administration')
+	await admin.getByRole('button', { name: 'Anmelden' }).click()
+	const adminSecret = (await admin.locator('.totp-secret').textContent())!.replace(/\s/g, '')
+	await admin.getByRole('textbox', { name: /^Code/ }).fill(totpCode(adminSecret, Date.now()))
+	await admin.getByRole('button', { name: 'Bestätigen' }).click()
+	await expect(admin.locator('.recovery-codes li')).toHaveCount(10)
+	await admin.getByRole('link', { name: 'Ich habe die Codes notiert – weiter' }).click()
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Mitarbeitende')
+	// With an admin, the lead's setup step is over.
+	await lead.goto('/staff/setup')
+	await expect(lead).toHaveURL(/\/staff\/cases$/)
 
 	// The spent link says so; the office is open.
 	const visitor = await newPage(browser)
@@ -233,7 +250,6 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	await visitor.getByRole('button', { name: 'Anfrage senden' }).click()
 	await expect(visitor.getByTestId('follow-up-code')).toBeVisible()
 
-	await lead.getByRole('link', { name: 'Zu den Fällen' }).click()
 	const reference = await findNewCaseByPhrase(lead, phrase, databaseUrl)
 	await expect(lead.locator('.narrative')).toContainText(phrase)
 	expect(reference).toMatch(/^\d{4}-[0-9A-Z]{5}$/)
