@@ -13,8 +13,8 @@ import { getTranslator } from '~/platform/i18n/translate.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
-	const { view, notice, headers } = await loadFollowUpPage(request)
-	return data({ title: t('followup:pageTitle'), view, notice }, { headers })
+	const { view, notice, open, headers } = await loadFollowUpPage(request)
+	return data({ title: t('followup:pageTitle'), view, notice, open }, { headers })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function FollowUpPage() {
-	const { view, notice } = useLoaderData<typeof loader>()
+	const { view, notice, open } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('followup')
 	return (
 		<article className="follow-up-page">
@@ -34,7 +34,13 @@ export default function FollowUpPage() {
 					{t(notice)}
 				</p>
 			) : null}
-			{view ? <CaseView view={view} /> : <CodeForm />}
+			{view ? (
+				<CaseView view={view} />
+			) : open ? (
+				<CodeForm />
+			) : (
+				<p className="notice">{t('common:notOpen')}</p>
+			)}
 		</article>
 	)
 }

@@ -7,6 +7,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
+import { OfficeDetailsFields } from '~/features/staff-admin/office-details-fields'
 import { SettingsSchema } from '~/platform/forms/staff-forms'
 import { valueOf } from '~/platform/forms/form-values'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
@@ -51,36 +52,14 @@ export default function SettingsPage() {
 				</p>
 			) : null}
 			<Form method="post" noValidate>
-				<TextField
-					name="officeName"
-					label={t('settings.officeName')}
-					defaultValue={value('officeName')}
-					error={errors.officeName}
-					namespace="staff"
-					required
-				/>
-				<TextField
-					name="contactEmail"
-					type="email"
-					label={t('settings.contactEmail')}
-					defaultValue={value('contactEmail')}
-					error={errors.contactEmail}
-					namespace="staff"
-				/>
-				<TextField
-					name="contactPhone"
-					type="tel"
-					label={t('settings.contactPhone')}
-					defaultValue={value('contactPhone')}
-					error={errors.contactPhone}
-					namespace="staff"
-				/>
-				<TextField
-					name="address"
-					label={t('settings.address')}
-					defaultValue={value('address')}
-					error={errors.address}
-					namespace="staff"
+				<OfficeDetailsFields
+					defaults={{
+						officeName: value('officeName'),
+						contactEmail: value('contactEmail'),
+						contactPhone: value('contactPhone'),
+						address: value('address'),
+					}}
+					errors={errors}
 				/>
 				<TextField
 					name="retentionMonths"

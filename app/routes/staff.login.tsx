@@ -13,6 +13,7 @@ import { valueOf } from '~/platform/forms/form-values'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { logIn } from '~/features/staff-auth/login.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { getStaffActor, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/staff')
 	if (await getStaffActor(request)) throw redirect(redirectTo)
-	return { title: t('staff:login.title'), redirectTo }
+	return { title: t('staff:login.title'), redirectTo, setUp: await isOfficeSetUp() }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
@@ -46,13 +47,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-	const { redirectTo } = useLoaderData<typeof loader>()
+	const { redirectTo, setUp } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	const errors: Record<string, string> = actionData?.errors ?? {}
 	return (
 		<section className="narrow">
 			<h1>{t('login.title')}</h1>
+			{setUp ? null : <p className="notice">{t('login.notSetUp')}</p>}
 			{errors.form ? (
 				<p className="form-error" role="alert">
 					{t(errors.form)}

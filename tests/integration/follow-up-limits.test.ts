@@ -8,12 +8,19 @@ import { handleFollowUpPost } from '~/features/follow-up/follow-up-actions.serve
 import { IntakeSchema } from '~/features/intake/intake-schema'
 import { createRequest } from '~/features/intake/store-request.server'
 import { RATE_LIMITS } from '~/features/rate-limit/rate-limit.server'
+import { createStaffUser } from '~/features/staff-admin/staff-user.server'
 import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
 
 let rightCode: string
 
 beforeAll(async () => {
 	await setRecoveryPublicKey(generateRecoveryKey().keyPair.publicKey)
+	await createStaffUser({
+		email: 'limits-lead@example.ch',
+		displayName: 'Lead',
+		role: 'LEAD',
+		password: 'a long lead password',
+	})
 	const intake = IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes' })
 	rightCode = (await createRequest(intake, [])).followUpCode
 })

@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
 	'retention.run',
 	'retention.scheduled',
 	'recovery-key.rotated',
+	'setup.link-issued',
+	'setup.details-saved',
+	'setup.recovery-sheet-shown',
+	'setup.recovery-key-confirmed',
+	'setup.lead-created',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

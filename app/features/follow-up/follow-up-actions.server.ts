@@ -9,6 +9,7 @@ import {
 } from '~/features/attachments/multipart.server'
 import { fileErrorKey, prepareAttachments } from '~/features/attachments/prepare.server'
 import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { RATE_LIMITS, refundAttempt, takeAttempt } from '~/features/rate-limit/rate-limit.server'
 import { reporterSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { addReporterMessage, getFollowUpView } from './follow-up.server'
@@ -108,11 +109,13 @@ export async function loadFollowUpPage(request: Request) {
 		return {
 			view: null,
 			notice: token ? ('expired' as const) : notice,
+			// Before setup no request exists that a code could open.
+			open: await isOfficeSetUp(),
 			// A cookie that no longer opens anything is cleared.
 			headers: token
 				? { ...NO_STORE, 'Set-Cookie': reporterSessionCookie.clear(request) }
 				: NO_STORE,
 		}
 	}
-	return { view: await getFollowUpView(reporter), notice, headers: NO_STORE }
+	return { view: await getFollowUpView(reporter), notice, open: true, headers: NO_STORE }
 }

@@ -99,6 +99,18 @@ export async function inviteStaff(
 	input: { email: string; displayName: string; role: StaffRoleName },
 ) {
 	requirePermission(actor, 'staff:manage')
+	return createInvitation(actor, input)
+}
+
+/**
+ * An invitation link, audited. The caller has decided that the actor may
+ * invite: an admin (inviteStaff), or the lead who set the office up inviting
+ * its first admin (office-setup.server.ts).
+ */
+export async function createInvitation(
+	actor: StaffActor,
+	input: { email: string; displayName: string; role: StaffRoleName },
+) {
 	const taken = await prisma.staffUser.findUnique({
 		where: { email: input.email.trim().toLowerCase() },
 		select: { id: true },

@@ -6,13 +6,18 @@ import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { can, HOLDS_EVERY_CASE_KEY, rolesWith, type StaffRoleName } from '~/platform/permissions'
+import type { Prisma } from '~/generated/prisma/client'
 
-export async function createStaffUser(input: {
-	email: string
-	displayName: string
-	role: StaffRoleName
-	password: string
-}) {
+type CreatedStaffUser = { id: string; email: string; role: StaffRoleName }
+
+/**
+ * A new account. `within` runs in the same transaction, after the insert:
+ * when it throws, no account exists (the office setup spends its link so).
+ */
+export async function createStaffUser(
+	input: { email: string; displayName: string; role: StaffRoleName; password: string },
+	within?: (tx: Prisma.TransactionClient, user: CreatedStaffUser) => Promise<void>,
+): Promise<CreatedStaffUser> {
 	const keyPair = generateKeyPair()
 	const [{ wrapped, salt }, passwordHash] = await Promise.all([
 		wrapWithPassword(keyPair.privateKey, input.password),
@@ -33,6 +38,7 @@ export async function createStaffUser(input: {
 			select: { id: true, email: true, role: true },
 		})
 		if (can(input.role, HOLDS_EVERY_CASE_KEY)) await queueGrantsForNewLead(tx, user.id)
+		await within?.(tx, user)
 		return user
 	})
 }

@@ -109,6 +109,17 @@ export const InvitationSchema = z.object({
 	role: z.enum(STAFF_ROLES, { message: 'errors.invalidChoice' }),
 })
 
+/** The office setup's first lead: a name and an e-mail, and the invitation page's password rules. */
+export const FirstLeadSchema = z.object({ displayName: text(120), email }).and(NewPasswordSchema)
+
+export const FirstAdminSchema = InvitationSchema.omit({ role: true })
+
+/** The recovery sheet's confirmation: the sheet it was given for, and the ticked box. */
+export const RecoverySheetConfirmationSchema = z.object({
+	sheetNumber: z.string().max(20),
+	kept: z.literal('yes', { errorMap: () => ({ message: 'setup:recovery.keptRequired' }) }),
+})
+
 export const UserIdSchema = z.string().uuid()
 
 export const RoleChangeSchema = z.object({
@@ -116,7 +127,8 @@ export const RoleChangeSchema = z.object({
 	role: z.enum(STAFF_ROLES, { message: 'errors.invalidChoice' }),
 })
 
-export const SettingsSchema = z.object({
+/** The office's public details: the settings page's first fields, and the office setup's first step. */
+export const OfficeDetailsSchema = z.object({
 	officeName: text(200),
 	contactEmail: z
 		.union([z.literal(''), email])
@@ -134,6 +146,9 @@ export const SettingsSchema = z.object({
 		.max(300, 'errors.tooLong')
 		.optional()
 		.transform((value) => value || null),
+})
+
+export const SettingsSchema = OfficeDetailsSchema.extend({
 	retentionMonths: z.coerce
 		.number({ invalid_type_error: 'errors.retention' })
 		.int('errors.retention')
