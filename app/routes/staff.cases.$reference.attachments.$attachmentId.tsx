@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { WORK_CASES } from '~/platform/permissions'
-import { readAttachment } from '~/features/cases/case.server'
+import { readAttachment } from '~/features/cases/attachment-download.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 /**

@@ -13,7 +13,7 @@ import {
 	REQUESTER_TYPES,
 	WISHES,
 } from '../../app/platform/taxonomy.ts'
-import { listCases, type InboxFilter } from '../../app/features/cases/case.server.ts'
+import { listCases, type InboxFilter } from '../../app/features/cases/inbox.server.ts'
 import type { StaffActor } from '../../app/features/staff-auth/staff-session.server.ts'
 import { percentiles, sample, type Timing } from './timing.ts'
 

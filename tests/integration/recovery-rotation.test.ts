@@ -10,7 +10,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recover
 import { prisma, toBytes } from '~/platform/db.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
 import { getRecoveryPublicKey, setRecoveryPublicKey } from '~/features/cases/office-keys.server'
-import { assignCase } from '~/features/cases/casework.server'
+import { assignCase } from '~/features/cases/assignment.server'
 import {
 	WrongRecoveryKeyError,
 	finishRecoveryKeyRotation,
