@@ -13,15 +13,17 @@ import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
-	changeRole,
 	createPasswordResetLink,
 	EmailTakenError,
-	StaffNotFoundError,
 	inviteStaff,
+} from '~/features/staff-admin/invitations.server'
+import {
+	changeRole,
 	listStaff,
 	resetTwoFactor,
 	setStaffActive,
-} from '~/features/staff-admin/staff-admin.server'
+	StaffNotFoundError,
+} from '~/features/staff-admin/staff-accounts.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

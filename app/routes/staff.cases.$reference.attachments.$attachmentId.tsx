@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { attachmentDisposition, safeDownloadName } from '~/features/attachments/download-name'
 import { WORK_CASES } from '~/platform/permissions'
-import { readAttachment } from '~/features/cases/case.server'
+import { readAttachment } from '~/features/cases/attachment-download.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 /**

@@ -7,7 +7,7 @@ import { can, WORK_CASES } from '~/platform/permissions'
 import { InboxFilterSchema, searchParamsObject } from '~/platform/forms/staff-forms'
 import { AREAS_OF_LIFE, CASE_STATUSES, REQUESTER_TYPES } from '~/platform/taxonomy'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { listAssignableStaff, listCases } from '~/features/cases/case.server'
+import { listAssignableStaff, listCases } from '~/features/cases/inbox.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,7 +11,7 @@ import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 import { NewPasswordSchema } from '~/platform/forms/staff-forms'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/staff-admin.server'
+import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/invitations.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

@@ -17,7 +17,7 @@ import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { TextField } from '~/platform/ui/form-fields'
 import { findFirstAdminStep, inviteFirstAdmin } from '~/features/staff-admin/office-setup.server'
-import { EmailTakenError } from '~/features/staff-admin/staff-admin.server'
+import { EmailTakenError } from '~/features/staff-admin/invitations.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

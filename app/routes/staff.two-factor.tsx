@@ -13,7 +13,6 @@ import { homePathOf } from '~/platform/permissions'
 import { SecondFactorSchema } from '~/platform/forms/staff-forms'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { recordAudit } from '~/features/audit/audit.server'
 import { completePendingGrants } from '~/features/cases/pending-grants.server'
 import { upgradeSession, type OpenedSession } from '~/features/staff-auth/staff-session.server'
 import {
@@ -79,7 +78,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 async function signIn(request: Request, session: OpenedSession) {
 	const token = await upgradeSession(session)
-	await recordAudit({ action: 'login', actor: session, targetUserId: session.id })
 	const full = { ...session, twoFactorPassed: true }
 	// A lead's new session completes the grants other staff are waiting for.
 	await completePendingGrants(full)

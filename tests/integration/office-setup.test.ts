@@ -22,7 +22,7 @@ import {
 	saveSetupDetails,
 	SETUP_LINK_HOURS,
 } from '~/features/staff-admin/office-setup.server'
-import { acceptInvitation } from '~/features/staff-admin/staff-admin.server'
+import { acceptInvitation } from '~/features/staff-admin/invitations.server'
 import { createStaffUser } from '~/features/staff-admin/staff-user.server'
 import { dumpDatabaseText, tracesOf } from '../support/database-dump'
 import { signInAs } from '../support/staff'
@@ -50,13 +50,15 @@ async function linkAtLeadStep(): Promise<string> {
 	return token
 }
 
-// Every test starts from an office that was never set up (audit events stay: append-only).
+// Every test starts from an office that was never set up. Audit events stay
+// (append-only), and so do the accounts they name: those are deactivated and
+// free their addresses.
 beforeEach(async () => {
 	await prisma.$transaction([
 		prisma.officeSetup.deleteMany(),
 		prisma.officeKeys.deleteMany(),
 		prisma.invitation.deleteMany(),
-		prisma.staffUser.deleteMany(),
+		prisma.$executeRaw`UPDATE "StaffUser" SET active = false, email = id || '@gone.invalid'`,
 		prisma.officeSettings.deleteMany(),
 	])
 })
@@ -152,7 +154,7 @@ describe('the setup steps', () => {
 		expect(await isOfficeSetUp()).toBe(true)
 		expect(await findSetupStep(token)).toBeNull()
 		expect(await createFirstLead(token, { ...LEAD, email: 'zweite@testhausen.example' })).toBeNull()
-		expect(await prisma.staffUser.count()).toBe(1)
+		expect(await prisma.staffUser.count({ where: { active: true } })).toBe(1)
 		expect(await issueSetupLink()).toBeNull()
 
 		const events = await prisma.auditEvent.findMany({
@@ -186,12 +188,15 @@ describe('the setup steps', () => {
 			createFirstLead(token, LEAD),
 		])
 		expect(results.filter((result) => result !== null && result !== 'email-taken')).toHaveLength(1)
-		expect(await prisma.staffUser.count({ where: { role: 'LEAD' } })).toBe(1)
+		expect(await prisma.staffUser.count({ where: { role: 'LEAD', active: true } })).toBe(1)
 		const link = await prisma.officeSetup.findUniqueOrThrow({
 			where: { id: 1 },
 			select: { leadId: true },
 		})
-		const lead = await prisma.staffUser.findFirstOrThrow({ select: { id: true } })
+		const lead = await prisma.staffUser.findFirstOrThrow({
+			where: { active: true },
+			select: { id: true },
+		})
 		expect(link.leadId).toBe(lead.id)
 	})
 

@@ -13,7 +13,7 @@ import {
 	REQUESTER_TYPES,
 	SERVICE_TYPES,
 } from '~/platform/taxonomy'
-import type { CaseView } from '~/features/cases/case.server'
+import type { CaseView } from '~/features/cases/case-page.server'
 import { ChoiceGroup, SelectField, TextArea, TextField } from '../../platform/ui/form-fields'
 
 type Failure = { errors: Record<string, string>; values: Record<string, string | string[]> }

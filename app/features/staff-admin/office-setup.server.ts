@@ -8,16 +8,17 @@
 import { generateRecoveryKey, sheetNumberOf } from '~/platform/crypto/recovery-key.server'
 import { hashToken, newRandomToken } from '~/platform/crypto/token-hash.server'
 import { prisma, toBytes } from '~/platform/db.server'
-import { ForbiddenError } from '~/platform/permissions'
+import { can, ForbiddenError, HOLDS_EVERY_CASE_KEY, rolesWith } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
-import { createInvitation } from './staff-admin.server'
-import { createStaffUser } from './staff-user.server'
+import { createInvitation } from './invitations.server'
+import { insertStaffUser, prepareStaffUser } from './staff-user.server'
 
 export const SETUP_LINK_HOURS = 24
 
-const ACTIVE_LEAD = { role: 'LEAD', active: true } as const
+/** Someone who holds every case's key: without one, nobody could open a request. */
+const ACTIVE_LEAD = { role: { in: rolesWith(HOLDS_EVERY_CASE_KEY) }, active: true }
 
 /** The two things a new request needs: a recovery key to wrap it to and a lead to read it. */
 async function setUpParts() {
@@ -50,13 +51,15 @@ export async function issueSetupLink(now = new Date()): Promise<string | null> {
 		leadId: null,
 		usedAt: null,
 	}
-	await prisma.officeSetup.upsert({
-		where: { id: 1 },
-		create: { id: 1, ...link },
-		update: link,
-		select: { id: true },
+	await prisma.$transaction(async (tx) => {
+		await tx.officeSetup.upsert({
+			where: { id: 1 },
+			create: { id: 1, ...link },
+			update: link,
+			select: { id: true },
+		})
+		await recordAudit(tx, { action: 'setup.link-issued' })
 	})
-	await recordAudit({ action: 'setup.link-issued' })
 	return `/setup/${token}`
 }
 
@@ -121,7 +124,7 @@ export async function saveSetupDetails(
 			update: details,
 			select: { id: true },
 		})
-		await recordAudit({ action: 'setup.details-saved' }, tx)
+		await recordAudit(tx, { action: 'setup.details-saved' })
 		return true
 	})
 }
@@ -137,13 +140,17 @@ export async function createRecoverySheet(token: string, now = new Date()) {
 	if (setup?.step !== 'recovery') return null
 	const { keyPair, sheetText } = generateRecoveryKey()
 	keyPair.privateKey.fill(0)
-	const { count } = await prisma.officeSetup.updateMany({
-		where: openLink(token, now),
-		data: { pendingRecoveryKey: toBytes(keyPair.publicKey) },
-	})
-	if (count !== 1) return null
 	const sheetNumber = sheetNumberOf(keyPair.publicKey)
-	await recordAudit({ action: 'setup.recovery-sheet-shown', detail: { sheet: sheetNumber } })
+	const stored = await prisma.$transaction(async (tx) => {
+		const { count } = await tx.officeSetup.updateMany({
+			where: openLink(token, now),
+			data: { pendingRecoveryKey: toBytes(keyPair.publicKey) },
+		})
+		if (count !== 1) return false
+		await recordAudit(tx, { action: 'setup.recovery-sheet-shown', detail: { sheet: sheetNumber } })
+		return true
+	})
+	if (!stored) return null
 	return {
 		sheetText,
 		sheetNumber,
@@ -180,10 +187,10 @@ export async function confirmRecoverySheet(
 				data: { id: 1, recoveryPublicKey: pending },
 				select: { id: true },
 			})
-			await recordAudit(
-				{ action: 'setup.recovery-key-confirmed', detail: { sheet: sheetNumber } },
-				tx,
-			)
+			await recordAudit(tx, {
+				action: 'setup.recovery-key-confirmed',
+				detail: { sheet: sheetNumber },
+			})
 			if ((await tx.staffUser.count({ where: ACTIVE_LEAD })) === 0) return 'next'
 			await tx.officeSetup.update({ where: { id: 1 }, data: { usedAt: now }, select: { id: true } })
 			return 'set-up'
@@ -218,14 +225,17 @@ export async function createFirstLead(
 		select: { id: true },
 	})
 	if (taken) return 'email-taken'
+	const account = await prepareStaffUser({ ...input, role: 'LEAD' })
 	try {
-		const lead = await createStaffUser({ ...input, role: 'LEAD' }, async (tx, user) => {
+		const lead = await prisma.$transaction(async (tx) => {
+			const user = await insertStaffUser(tx, account)
 			const { count } = await tx.officeSetup.updateMany({
 				where: openLink(token, now),
 				data: { usedAt: now, leadId: user.id },
 			})
 			if (count !== 1) throw new SetupLinkSpentError()
-			await recordAudit({ action: 'setup.lead-created', actor: user, targetUserId: user.id }, tx)
+			await recordAudit(tx, { action: 'setup.lead-created', actor: user, targetUserId: user.id })
+			return user
 		})
 		return { id: lead.id, email: lead.email }
 	} catch (error) {
@@ -241,10 +251,10 @@ export async function createFirstLead(
  * this person's step, or done).
  */
 export async function findFirstAdminStep(actor: StaffActor, now = new Date()) {
-	if (actor.role !== 'LEAD') return null
+	if (!can(actor.role, HOLDS_EVERY_CASE_KEY)) return null
 	const [link, admins] = await Promise.all([
 		prisma.officeSetup.findUnique({ where: { id: 1 }, select: { leadId: true } }),
-		prisma.staffUser.count({ where: { role: 'ADMIN', active: true } }),
+		prisma.staffUser.count({ where: { role: { in: rolesWith('staff:manage') }, active: true } }),
 	])
 	if (link?.leadId !== actor.id || admins > 0) return null
 	const open = await prisma.invitation.findFirst({
