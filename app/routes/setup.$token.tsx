@@ -13,7 +13,6 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { noStoreHeaders } from '~/platform/no-store-headers'
 import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
 import { valueOf, type FormErrors, type FormValues } from '~/platform/forms/form-values'
 import { parseForm, readFormData } from '~/platform/forms/parse-form.server'
@@ -49,7 +48,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // The link is in the address, and one response holds the recovery key: never cached.
-export const headers = noStoreHeaders
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
