@@ -47,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return { title: t('setup:title'), setup, setUp: setup ? false : await isOfficeSetUp() }
 }
 
-// The link is in the address, and one response holds the recovery key: never cached.
+// The link is in the address and one response holds the recovery key: like
+// every page, never cached (server/app.ts sends no-store).
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
