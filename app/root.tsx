@@ -22,6 +22,7 @@ import { ErrorPage, errorMessageKeys } from './platform/ui/error-page'
 import { SiteFooter } from './platform/ui/site-footer'
 import { SiteHeader } from './platform/ui/site-header'
 import { createI18n } from './platform/i18n/create-i18n'
+import { getEnv } from './platform/env.server'
 import { getLanguage, languageCookieHeader } from './platform/i18n/language.server'
 import { DEFAULT_LANGUAGE, directionOf, languagesFor } from './platform/i18n/languages'
 import { NAMESPACES, scopeOfPath } from './platform/i18n/namespaces'
@@ -46,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				nativeName,
 				dir,
 			})),
+			// A demo says so on every page, so nobody mistakes it for the office.
+			demo: getEnv().APP_MODE === 'demo',
 		},
 		setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
 	)
@@ -88,7 +91,11 @@ export function Layout({ children }: { children: ReactNode }) {
 			<body>
 				<I18nextProvider i18n={i18n}>
 					<SkipLink />
-					<SiteHeader languages={root?.languages ?? []} current={language} />
+					<SiteHeader
+						languages={root?.languages ?? []}
+						current={language}
+						demo={root?.demo ?? false}
+					/>
 					<main id="main" tabIndex={-1}>
 						{children}
 					</main>

@@ -10,6 +10,7 @@ import { errorSummary } from '../app/platform/logger.server.ts'
 import type { ViteDevServer } from 'vite'
 import { BUILD_DIR } from './build.ts'
 import { clientKey } from './client-key.ts'
+import { refuseDataOfResourceRoutes } from './resource-routes.ts'
 import { sameOriginGuard } from './same-origin-guard.ts'
 import { requestLog } from './request-log.ts'
 import { cspNonce, securityHeaders } from './security-headers.ts'
@@ -34,11 +35,14 @@ export function createApp(options: Options): express.Express {
 	app.use(compression())
 	app.use(clientKey(options.hashPepper))
 	app.use(sameOriginGuard)
-	// Staff pages show case data and one-time secrets: no cache may keep them.
-	app.use('/staff', (_req, res, next) => {
+	// Every page and its data are rendered per request and may hold what a
+	// person wrote, a follow-up code, case data or a one-time secret: no
+	// cache, the browser's disk cache included, may keep them. Static files
+	// (below) set their own caching.
+	const noStore: express.RequestHandler = (_req, res, next) => {
 		res.setHeader('Cache-Control', 'no-store')
 		next()
-	})
+	}
 
 	app.get('/healthz', (_req, res) => {
 		res.set('Cache-Control', 'no-store').type('text/plain').send('ok')
@@ -54,7 +58,7 @@ export function createApp(options: Options): express.Express {
 
 	if (options.mode === 'development') {
 		app.use(options.vite.middlewares)
-		app.all('*', async (req, res, next) => {
+		app.all('*', noStore, async (req, res, next) => {
 			try {
 				const build = (await options.vite.ssrLoadModule(
 					'virtual:remix/server-build',
@@ -72,7 +76,12 @@ export function createApp(options: Options): express.Express {
 			express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }),
 		)
 		app.use(express.static(client, { maxAge: '1h' }))
-		app.all('*', createRequestHandler({ build: options.build, mode: 'production', getLoadContext }))
+		app.all(
+			'*',
+			refuseDataOfResourceRoutes(options.build),
+			noStore,
+			createRequestHandler({ build: options.build, mode: 'production', getLoadContext }),
+		)
 	}
 
 	app.use(lastResortErrorPage(logger))

@@ -50,6 +50,11 @@ test('a request is logged without address, user agent, query, cookies or body', 
 	}
 })
 
+test('the token of a setup link never reaches the log', () => {
+	expect(loggablePath('/setup/Zx81-secret-token')).toBe('/setup/…')
+	expect(loggablePath('/setup/Zx81-secret-token.data')).toBe('/setup/…')
+})
+
 test('the token of an invitation link never reaches the log', () => {
 	expect(loggablePath('/staff/invitation/9tQ2-secret-token')).toBe('/staff/invitation/…')
 	expect(loggablePath('/staff/invitation/9tQ2-secret-token.data')).toBe('/staff/invitation/…')

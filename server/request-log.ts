@@ -2,11 +2,11 @@ import type { RequestHandler } from 'express'
 import type { Logger } from 'pino'
 
 /**
- * Paths that carry a secret (an invitation or password-reset link's token)
+ * Paths that carry a secret (an invitation, password-reset or setup link's token)
  * are logged without it, so the log never opens an account.
  */
 export function loggablePath(path: string): string {
-	return path.replace(/^(\/staff\/invitation\/)[^/]+/, '$1…')
+	return path.replace(/^(\/staff\/invitation\/|\/setup\/)[^/]+/, '$1…')
 }
 
 /**

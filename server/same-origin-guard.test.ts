@@ -4,20 +4,33 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sameOriginGuard } from './same-origin-guard.ts'
 
-let base: string
-let close: () => void
-beforeAll(async () => {
+async function serve(trustProxy: number) {
 	const app = express()
+	app.set('trust proxy', trustProxy)
 	app.use(sameOriginGuard)
 	app.all('/form', (req, res) => void res.json({ origin: req.headers.origin ?? null }))
 	const server = app.listen(0, '127.0.0.1')
 	await once(server, 'listening')
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-	close = () => server.close()
-})
-afterAll(() => close())
+	return {
+		base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: () => server.close(),
+	}
+}
 
-const post = (headers: Record<string, string>) => fetch(`${base}/form`, { method: 'POST', headers })
+let base: string
+let behindProxy: string
+const closers: Array<() => void> = []
+beforeAll(async () => {
+	const direct = await serve(0)
+	const proxied = await serve(1)
+	base = direct.base
+	behindProxy = proxied.base
+	closers.push(direct.close, proxied.close)
+})
+afterAll(() => closers.forEach((close) => close()))
+
+const post = (headers: Record<string, string>, to = base) =>
+	fetch(`${to}/form`, { method: 'POST', headers })
 
 describe('sameOriginGuard', () => {
 	test('a post from this site passes, with or without the browser headers', async () => {
@@ -37,6 +50,14 @@ describe('sameOriginGuard', () => {
 		const ok = await post({ Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })
 		expect(await ok.json()).toEqual({ origin: null })
 		expect((await post({ Origin: 'null' })).status).toBe(403)
+	})
+
+	test('X-Forwarded-Host counts only behind a trusted proxy', async () => {
+		const forged = { Origin: 'https://evil.example', 'X-Forwarded-Host': 'evil.example' }
+		expect((await post(forged)).status).toBe(403)
+		expect((await post(forged, behindProxy)).status).toBe(200)
+		const proxied = { Origin: 'https://office.example', 'X-Forwarded-Host': 'office.example' }
+		expect((await post(proxied, behindProxy)).status).toBe(200)
 	})
 
 	test('reading is never refused', async () => {

@@ -25,10 +25,25 @@ export const sameOriginGuard: RequestHandler = (req, res, next) => {
 		} catch {
 			return forbid(res)
 		}
-		const host = req.get('X-Forwarded-Host')?.split(',')[0]?.trim() || req.get('Host')
-		if (originHost !== host) return forbid(res)
+		if (originHost !== hostOf(req)) return forbid(res)
 	}
 	next()
+}
+
+/**
+ * The host the browser addressed: X-Forwarded-Host only when the request came
+ * through a proxy that `TRUST_PROXY` trusts (as Express decides for
+ * req.hostname), else Host. Without this, anyone could name their own site
+ * in X-Forwarded-Host and pass.
+ */
+function hostOf(req: Parameters<RequestHandler>[0]): string | undefined {
+	const trust = req.app.get('trust proxy fn') as (
+		address: string | undefined,
+		hop: number,
+	) => boolean
+	const forwarded = req.get('X-Forwarded-Host')?.split(',')[0]?.trim()
+	if (forwarded && trust(req.socket.remoteAddress, 0)) return forwarded
+	return req.get('Host')
 }
 
 function forbid(res: Parameters<RequestHandler>[1]) {

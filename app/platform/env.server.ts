@@ -30,6 +30,7 @@ export const EnvSchema = z.object({
 		15_000,
 	),
 	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+	APP_MODE: z.enum(['office', 'demo']).default('office'),
 })
 
 /**

@@ -2,7 +2,10 @@
 // source of truth for the intake form, casework and statistics. The values
 // are stable identifiers stored in the database; their labels live in the
 // `taxonomy` translation namespace (`<list>.<value>`). Never rename a value:
-// add a new one and migrate the data.
+// add a new one and migrate the data. The database refuses values outside
+// these lists (CHECK constraints, migration "integrity"): a new value needs
+// a migration too, and tests/integration/database-integrity.test.ts fails
+// until it exists.
 
 /** Every choice list offers this answer (product.md). */
 export const PREFER_NOT_TO_SAY = 'prefer_not_to_say'

@@ -3,30 +3,35 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { getPublicOfficeDetails } from '~/features/staff-admin/office-settings.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
-	const office = await getPublicOfficeDetails()
-	return { title: t('start:pageTitle'), office }
+	const [office, open] = await Promise.all([getPublicOfficeDetails(), isOfficeSetUp()])
+	return { title: t('start:pageTitle'), office, open }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export default function StartPage() {
-	const { office } = useLoaderData<typeof loader>()
+	const { office, open } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('start')
 	const { t: ti } = useTranslation('intake')
 	return (
 		<article className="start-page">
 			<h1>{t('heading')}</h1>
 			<p className="lead">{t('lead')}</p>
-			<div className="cta-block">
-				<a className="cta" href="/request">
-					{ti('startLink')}
-				</a>
-				<span>{ti('startLinkHint')}</span>
-				<a href="/follow-up">{ti('followUpCta')}</a>
-			</div>
+			{open ? (
+				<div className="cta-block">
+					<a className="cta" href="/request">
+						{ti('startLink')}
+					</a>
+					<span>{ti('startLinkHint')}</span>
+					<a href="/follow-up">{ti('followUpCta')}</a>
+				</div>
+			) : (
+				<p className="notice">{t('common:notOpen')}</p>
+			)}
 
 			<section aria-labelledby="who">
 				<h2 id="who">{t('whoTitle')}</h2>

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { findActiveApiToken } from '~/features/staff-admin/api-token.server'
-import { recordAudit } from '~/features/audit/audit.server'
-import { buildReport } from '~/features/statistics/statistics.server'
+import { exportReportForToken } from '~/features/statistics/statistics.server'
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 
@@ -26,10 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			{ status: 400, headers },
 		)
 	}
-	const report = await buildReport(year.data)
-	await recordAudit({
-		action: 'statistics.exported',
-		detail: { year: year.data, format: 'json', tokenId: token.id },
-	})
+	const report = await exportReportForToken(token.id, year.data)
 	return Response.json(report, { headers })
 }

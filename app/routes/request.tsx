@@ -20,11 +20,12 @@ import { PUBLIC_LANGUAGES } from '~/platform/i18n/languages'
 import { issueFormToken } from '~/features/intake/form-timing.server'
 import { submitIntake } from '~/features/intake/submit-intake.server'
 import { OfficeNotSetUpError } from '~/features/intake/store-request.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	return data(
-		{ title: t('intake:pageTitle'), formToken: issueFormToken() },
+		{ title: t('intake:pageTitle'), formToken: issueFormToken(), open: await isOfficeSetUp() },
 		// The token carries the time the form was rendered: never from a cache.
 		{ headers: { 'Cache-Control': 'no-store' } },
 	)
@@ -35,8 +36,8 @@ export const meta: MetaFunction<typeof loader, { 'routes/request': typeof action
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const outcome = await submitIntake(request, context.clientKey).catch((error: unknown) => {
-		// Without a recovery key nobody could ever open the request: refuse
-		// honestly instead of storing it.
+		// Before setup nobody could open or read the request: refuse honestly
+		// instead of storing it.
 		if (error instanceof OfficeNotSetUpError)
 			throw new Response('Service unavailable', { status: 503 })
 		throw error
@@ -78,9 +79,10 @@ function fileErrorValues(
 }
 
 export default function RequestPage() {
-	const { formToken } = useLoaderData<typeof loader>()
+	const { formToken, open } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	if (result?.ok) return <Confirmation code={result.code} withContact={result.withContact} />
+	if (!open) return <NotOpen />
 	return <RequestForm formToken={result && !result.ok ? result.formToken : formToken} />
 }
 
@@ -124,6 +126,20 @@ function RequestForm({ formToken }: { formToken: string }) {
 				onSubmit={validateInBrowser}
 				submitting={navigation.state === 'submitting'}
 			/>
+		</article>
+	)
+}
+
+/** Before the office is set up the form is not offered (it would refuse to store). */
+function NotOpen() {
+	const { t } = useTranslation('intake')
+	return (
+		<article className="request-page">
+			<h1>{t('heading')}</h1>
+			<p className="notice">{t('common:notOpen')}</p>
+			<p>
+				<a href="/">{t('common:home')}</a>
+			</p>
 		</article>
 	)
 }

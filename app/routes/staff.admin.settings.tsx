@@ -8,6 +8,7 @@ import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
+import { OfficeDetailsFields } from '~/features/staff-admin/office-details-fields'
 import { SettingsSchema } from '~/features/staff-admin/admin-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
@@ -53,25 +54,15 @@ export default function SettingsPage() {
 				</p>
 			) : null}
 			<Form method="post" {...getFormProps(form)}>
-				<TextField
-					field={fields.officeName}
-					label={t('settings.officeName')}
-					namespace="staff"
-					required
+				{/* Named here, in the form's own render (useValidatedForm says why). */}
+				<OfficeDetailsFields
+					fields={{
+						officeName: fields.officeName,
+						contactEmail: fields.contactEmail,
+						contactPhone: fields.contactPhone,
+						address: fields.address,
+					}}
 				/>
-				<TextField
-					field={fields.contactEmail}
-					type="email"
-					label={t('settings.contactEmail')}
-					namespace="staff"
-				/>
-				<TextField
-					field={fields.contactPhone}
-					type="tel"
-					label={t('settings.contactPhone')}
-					namespace="staff"
-				/>
-				<TextField field={fields.address} label={t('settings.address')} namespace="staff" />
 				<TextField
 					field={fields.retentionMonths}
 					type="number"

@@ -15,15 +15,17 @@ import {
 import { InvitationForm } from '~/features/staff-admin/invitation-form'
 import { StaffTable } from '~/features/staff-admin/staff-table'
 import {
-	changeRole,
 	createPasswordResetLink,
 	EmailTakenError,
-	StaffNotFoundError,
 	inviteStaff,
+} from '~/features/staff-admin/invitations.server'
+import {
+	changeRole,
 	listStaff,
 	resetTwoFactor,
 	setStaffActive,
-} from '~/features/staff-admin/staff-admin.server'
+	StaffNotFoundError,
+} from '~/features/staff-admin/staff-accounts.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -27,18 +27,13 @@ import { can, WORK_CASES } from '~/platform/permissions'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { listAssignableStaff, openCase } from '~/features/cases/case.server'
-import {
-	addNote,
-	addService,
-	assignCase,
-	CaseKeyUnavailableError,
-	CaseNotFoundError,
-	changeStatus,
-	classifyCase,
-	deletePersonalDataEarly,
-	sendMessageToReporter,
-} from '~/features/cases/casework.server'
+import { listAssignableStaff } from '~/features/cases/inbox.server'
+import { openCase } from '~/features/cases/case-page.server'
+import { CaseKeyUnavailableError, CaseNotFoundError } from '~/features/cases/case-access.server'
+import { addService, changeStatus, classifyCase } from '~/features/cases/case-record.server'
+import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
+import { assignCase } from '~/features/cases/assignment.server'
+import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

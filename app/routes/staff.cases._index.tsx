@@ -8,7 +8,7 @@ import { InboxFilterSchema } from '~/features/cases/casework-schemas'
 import { searchParamsObject } from '~/platform/forms/search-params'
 import { AREAS_OF_LIFE, CASE_STATUSES, REQUESTER_TYPES } from '~/platform/taxonomy'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { listAssignableStaff, listCases } from '~/features/cases/case.server'
+import { listAssignableStaff, listCases } from '~/features/cases/inbox.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,7 @@ import { parseSubmission } from '~/platform/forms/parse-submission.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/staff-admin.server'
+import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/invitations.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

@@ -15,6 +15,7 @@ import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { logIn } from '~/features/staff-auth/login.server'
+import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { getStaffActor, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'), '/staff')
 	if (await getStaffActor(request)) throw redirect(redirectTo)
-	return { title: t('staff:login.title'), redirectTo }
+	return { title: t('staff:login.title'), redirectTo, setUp: await isOfficeSetUp() }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
@@ -47,13 +48,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-	const { redirectTo } = useLoaderData<typeof loader>()
+	const { redirectTo, setUp } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	const [form, fields] = useValidatedForm(LoginSchema, { id: 'login', lastResult })
 	return (
 		<section className="narrow">
 			<h1>{t('login.title')}</h1>
+			{setUp ? null : <p className="notice">{t('login.notSetUp')}</p>}
 			<Form method="post" {...getFormProps(form)}>
 				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
 				<input type="hidden" name="redirectTo" value={redirectTo} />

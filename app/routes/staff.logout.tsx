@@ -1,5 +1,4 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { recordAudit } from '~/features/audit/audit.server'
 import { endStaffSession } from '~/features/staff-auth/staff-session.server'
 import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { getOpenedSession } from '~/features/staff-auth/require-staff.server'
@@ -12,8 +11,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
 	const session = await getOpenedSession(request)
 	if (session) {
-		await endStaffSession(session.sessionId)
-		await recordAudit({ action: 'logout', actor: session, targetUserId: session.id })
+		await endStaffSession(session)
 	}
 	return redirect('/staff/login?loggedOut=1', {
 		headers: { 'Set-Cookie': staffSessionCookie.clear(request) },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { periodOf } from '~/features/statistics/period'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { exportReport } from '~/features/statistics/statistics.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { reportToCsv } from '~/features/statistics/export-csv.server'
 import { reportLabelsFrom } from '~/features/statistics/labels'
@@ -10,8 +10,7 @@ import { reportLabelsFrom } from '~/features/statistics/labels'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'statistics:read')
 	const { year } = periodOf(new URL(request.url))
-	const report = await getReport(actor, year)
-	await recordExport(actor, year, 'csv')
+	const report = await exportReport(actor, year, 'csv')
 	const csv = reportToCsv(report, reportLabelsFrom(getTranslator(request).t))
 	return new Response(csv, {
 		headers: {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { StatisticsTable, TrendTable } from '~/features/statistics/statistics-table'
 import { periodOf } from '~/features/statistics/period'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { exportReport } from '~/features/statistics/statistics.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 /** The report as a page to print (the browser saves it as PDF); counted as an export. */
@@ -12,8 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'statistics:read')
 	const { t } = getTranslator(request)
 	const { year } = periodOf(new URL(request.url))
-	const report = await getReport(actor, year)
-	await recordExport(actor, year, 'print')
+	const report = await exportReport(actor, year, 'print')
 	return { title: t('staff:statistics.printTitle', { year }), report }
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { periodOf } from '~/features/statistics/period'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { getReport, recordExport } from '~/features/statistics/statistics.server'
+import { exportReport } from '~/features/statistics/statistics.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { reportToXlsx } from '~/features/statistics/export-xlsx.server'
 import { reportLabelsFrom } from '~/features/statistics/labels'
@@ -10,8 +10,7 @@ import { reportLabelsFrom } from '~/features/statistics/labels'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'statistics:read')
 	const { year } = periodOf(new URL(request.url))
-	const report = await getReport(actor, year)
-	await recordExport(actor, year, 'xlsx')
+	const report = await exportReport(actor, year, 'xlsx')
 	const workbook = await reportToXlsx(report, reportLabelsFrom(getTranslator(request).t))
 	return new Response(new Uint8Array(workbook), {
 		headers: {

@@ -2,11 +2,12 @@ import {
 	data,
 	redirect,
 	type ActionFunctionArgs,
+	type AppLoadContext,
 	type LoaderFunctionArgs,
 	type MetaFunction,
 } from '@remix-run/node'
 import { getFormProps } from '@conform-to/react'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { TextField } from '~/platform/ui/form-fields'
 import { homePathOf } from '~/platform/permissions'
@@ -15,7 +16,6 @@ import { parseSubmission } from '~/platform/forms/parse-submission.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { recordAudit } from '~/features/audit/audit.server'
 import { completePendingGrants } from '~/features/cases/pending-grants.server'
 import { upgradeSession, type OpenedSession } from '~/features/staff-auth/staff-session.server'
 import {
@@ -27,9 +27,25 @@ import { staffSessionCookie } from '~/platform/sessions/token-cookie.server'
 import { requireHalfSession, safeRedirectPath } from '~/features/staff-auth/require-staff.server'
 import { qrCodeSvg } from '~/features/staff-auth/qr-code.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const session = await requireHalfSession(request)
+/**
+ * Without JavaScript the enrolment's post is answered with this page in the
+ * same request: Remix runs the loader after the action, with the request's
+ * old cookie, whose half-open session the enrolment has just replaced by a
+ * full one. The action marks its request (by its load context, which the
+ * loader shares) so that the loader lets the recovery codes show.
+ */
+const enrolledInThisRequest = new WeakSet<AppLoadContext>()
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
+	if (enrolledInThisRequest.has(context)) {
+		const redirectTo = safeRedirectPath(
+			new URL(request.url).searchParams.get('redirectTo'),
+			'/staff',
+		)
+		return { title: t('staff:twoFactor.recoveryTitle'), redirectTo, enrolment: null }
+	}
+	const session = await requireHalfSession(request)
 	const redirectTo = safeRedirectPath(
 		new URL(request.url).searchParams.get('redirectTo'),
 		homePathOf(session.role),
@@ -49,9 +65,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
+/**
+ * With JavaScript, Remix reloads a page's data after its action. After the
+ * enrolment that would sign the person out again: the session is full now,
+ * which this page's loader refuses. The page keeps what the action returned
+ * (the recovery codes) instead.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+	actionResult,
+	defaultShouldRevalidate,
+}) =>
+	(actionResult as { recoveryCodes?: unknown } | undefined)?.recoveryCodes
+		? false
+		: defaultShouldRevalidate
+
 async function signIn(request: Request, session: OpenedSession) {
 	const token = await upgradeSession(session)
-	await recordAudit({ action: 'login', actor: session, targetUserId: session.id })
 	const full = { ...session, twoFactorPassed: true }
 	// A lead's new session completes the grants other staff are waiting for.
 	await completePendingGrants(full)
@@ -82,6 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const recoveryCodes = await confirmEnrolment(session, code)
 		if (!recoveryCodes) return wrong('twoFactor.wrongCode', 400)
 		const cookie = await signIn(request, session)
+		enrolledInThisRequest.add(context)
 		return data({ result: null, recoveryCodes, redirectTo }, { headers: { 'Set-Cookie': cookie } })
 	}
 

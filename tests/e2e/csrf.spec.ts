@@ -45,6 +45,8 @@ const INTENTS: Record<string, string[]> = {
 	'staff.admin.settings.tsx': [],
 	'staff.admin.tokens.tsx': ['create', 'revoke'],
 	'staff.invitation.$token.tsx': [],
+	'setup.$token.tsx': ['details', 'recovery-sheet', 'recovery-confirm', 'lead'],
+	'staff.setup.tsx': [],
 }
 
 /** Dummy values for route parameters: the guard answers before any look-up. */
@@ -148,6 +150,8 @@ test('every route with an action is covered, with every intent its source names'
 			'/staff/admin/settings',
 			'/staff/admin/tokens',
 			'/staff/invitation/x',
+			'/setup/x',
+			'/staff/setup',
 		]),
 	)
 })

@@ -76,3 +76,34 @@ test('the log holds no address, user agent, query or cookie of a visitor', async
 		)
 	}
 })
+
+test('no public page or its data may be cached, the browser included', async ({ request }) => {
+	// Every public route file, found in the file system: a new one is covered
+	// without anyone remembering to add it here.
+	const routes = fs
+		.readdirSync('app/routes')
+		.map((file) => file.replace(/\.tsx?$/, ''))
+		.filter((route) => !route.startsWith('staff') && !route.startsWith('api.'))
+		.map((route) =>
+			route === '_index'
+				? '/'
+				: `/${route
+						.split('.')
+						.map((segment) => (segment.startsWith('$') ? 'unknown' : segment))
+						.join('/')}`,
+		)
+	expect(routes).toEqual(expect.arrayContaining(['/', '/request', '/follow-up']))
+	for (const path of routes) {
+		const data = path === '/' ? '/_root.data' : `${path}.data`
+		for (const url of [path, data, `${path}?lang=ar`]) {
+			const response = await request.get(url, { maxRedirects: 0 })
+			expect(response.headers()['cache-control'], url).toBe('no-store')
+		}
+	}
+	// The answer to a post (the follow-up code's page, a refusal) too.
+	const posted = await request.post('/follow-up', {
+		form: { intent: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX' },
+		headers: { Origin: new URL(test.info().project.use.baseURL!).origin },
+	})
+	expect(posted.headers()['cache-control']).toBe('no-store')
+})

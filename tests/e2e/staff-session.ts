@@ -41,9 +41,14 @@ export async function signIn(page: Page, account: DemoAccount, path = '/staff') 
 /**
  * The reference of today's new request whose narrative holds `phrase`: the
  * lead opens today's new requests until it shows (the inbox lists no content).
+ * `databaseUrl` is the database of the app the page is on.
  */
-export async function findNewCaseByPhrase(page: Page, phrase: string): Promise<string> {
-	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL })
+export async function findNewCaseByPhrase(
+	page: Page,
+	phrase: string,
+	databaseUrl = process.env.E2E_DATABASE_URL,
+): Promise<string> {
+	const client = new pg.Client({ connectionString: databaseUrl })
 	await client.connect()
 	const candidates = await client
 		.query<{ reference: string }>(

@@ -17,7 +17,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recover
 import { prisma } from '~/platform/db.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
 import { PrismaClient } from '~/generated/prisma/client'
-import { assignCase } from '~/features/cases/casework.server'
+import { assignCase } from '~/features/cases/assignment.server'
 import { addReporterMessage } from '~/features/follow-up/follow-up.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'

@@ -6,8 +6,8 @@ import { expect, test } from 'vitest'
 import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
 import { prisma } from '~/platform/db.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
-import { openCase } from '~/features/cases/case.server'
-import { assignCase } from '~/features/cases/casework.server'
+import { openCase } from '~/features/cases/case-page.server'
+import { assignCase } from '~/features/cases/assignment.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import {
 	completePendingGrants,
@@ -17,7 +17,7 @@ import { createRequest } from '~/features/intake/store-request.server'
 import {
 	acceptInvitation,
 	createPasswordResetLink,
-} from '~/features/staff-admin/staff-admin.server'
+} from '~/features/staff-admin/invitations.server'
 import { createSignedInStaff } from '../support/staff'
 
 const intake = IntakeSchema.parse({

@@ -1,7 +1,10 @@
 // The migrations and schema.prisma must describe the same database. Three
 // databases are built: one by the migrations, one straight from
 // schema.prisma, one from the snapshot that the next migration is diffed
-// against. Their catalogues must be identical.
+// against. Their catalogues must be identical in everything schema.prisma
+// can express. What the migrations add by hand beyond it (CHECK
+// constraints, triggers and their functions) is left out here and proved
+// by its own tests (database-integrity, statistics, retention).
 import fs from 'node:fs/promises'
 import pg from 'pg'
 import { afterAll, describe, expect, inject, test } from 'vitest'
@@ -55,6 +58,7 @@ async function catalogue(url: string) {
 				SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS definition
 				FROM pg_constraint
 				WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+				  AND contype <> 'c'
 				ORDER BY 1, 2`),
 			indexes: await query(`
 				SELECT tablename, indexname, indexdef FROM pg_indexes

@@ -10,7 +10,7 @@ import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
 import { createRequest } from '~/features/intake/store-request.server'
 import { runRetention } from '~/features/cases/retention.server'
-import { openCase } from '~/features/cases/case.server'
+import { openCase } from '~/features/cases/case-page.server'
 import { createSignedInStaff } from '../support/staff'
 
 const DAY = 86_400_000

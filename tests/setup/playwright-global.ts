@@ -24,6 +24,8 @@ export default async function globalSetup() {
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
 			SEED_DEMO_DATA: 'true',
+			// A seeded demo says so on every page (tests/e2e/demo-banner.spec.ts).
+			APP_MODE: 'demo',
 			// Tests pose as different clients (X-Forwarded-For) so that their
 			// rate limits do not meet.
 			TRUST_PROXY: '1',

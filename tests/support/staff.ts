@@ -20,15 +20,20 @@ export async function createSignedInStaff(role: StaffRoleName, name: string) {
 		role,
 		password: PASSWORD,
 	})
+	return { user, ...(await signInAs(user.id, PASSWORD)) }
+}
+
+/** A full session of an existing account, as password and second factor open it. */
+export async function signInAs(userId: string, password: string) {
 	const account = await prisma.staffUser.findUniqueOrThrow({
-		where: { id: user.id },
+		where: { id: userId },
 		select: { wrappedPrivateKey: true, keySalt: true },
 	})
-	const privateKey = await unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, PASSWORD)
-	const half = await readStaffSession(await openHalfSession(user.id, privateKey))
+	const privateKey = await unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password)
+	const half = await readStaffSession(await openHalfSession(userId, privateKey))
 	const token = await upgradeSession(half!)
 	const actor = (await readStaffSession(token))!
-	return { user, token, actor, cookie: cookieOf(token) }
+	return { token, actor, cookie: cookieOf(token) }
 }
 
 export const cookieOf = (token: SessionToken) =>

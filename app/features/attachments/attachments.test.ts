@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { jpegWithExif, pngWithText } from '../../../tests/support/sample-files'
+import {
+	CLEAN_PHOTO,
+	cleanPng,
+	jpegSegment,
+	jpegWithExif,
+	photoWithLocationEverywhere,
+	pngWithLocationEverywhere,
+	pngWithText,
+} from '../../../tests/support/sample-files'
+import { attachmentDisposition, safeDownloadName } from './download-name'
 import { detectMediaType } from './file-type.server'
 import { prepareAttachments } from './prepare.server'
 import { MalformedFileError, stripMetadata } from './strip-metadata.server'
@@ -37,11 +46,62 @@ describe('metadata removal', () => {
 		expect(stripped.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]))
 	})
 
+	test('a photo with a location in every place a JPEG can hide one comes out as the clean photo', () => {
+		const stripped = stripMetadata('image/jpeg', photoWithLocationEverywhere('secret place'))
+		expect(stripped.includes(Buffer.from('secret place'))).toBe(false)
+		expect(stripped.includes(Buffer.from('GPS'))).toBe(false)
+		expect(stripped).toEqual(CLEAN_PHOTO)
+	})
+
+	test('a progressive JPEG keeps every scan, its stuffed bytes and restart markers', () => {
+		const scan = (bytes: number[]) => Buffer.from(bytes)
+		const progressive = Buffer.concat([
+			Buffer.from([0xff, 0xd8]),
+			jpegSegment(0xc2, Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])),
+			jpegSegment(0xc4, Buffer.from([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5])),
+			jpegSegment(0xda, Buffer.from([1, 1, 0, 0, 0, 0])),
+			scan([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]),
+			jpegSegment(0xe1, 'Exif\0\0GPS between scans'),
+			jpegSegment(0xc4, Buffer.from([0x10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6])),
+			jpegSegment(0xda, Buffer.from([1, 1, 0, 1, 63, 0])),
+			scan([0x78, 0x9a]),
+			Buffer.from([0xff, 0xd9]),
+		])
+		const stripped = stripMetadata('image/jpeg', progressive)
+		expect(stripped.includes(Buffer.from('GPS'))).toBe(false)
+		expect(stripped.includes(scan([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]))).toBe(true)
+		expect(stripped.includes(scan([0x78, 0x9a, 0xff, 0xd9]))).toBe(true)
+	})
+
+	test('a PNG keeps only the chunks that draw it', () => {
+		const stripped = stripMetadata('image/png', pngWithLocationEverywhere('secret place'))
+		expect(stripped.includes(Buffer.from('secret place'))).toBe(false)
+		expect(stripped).toEqual(cleanPng())
+	})
+
 	test('a truncated image is refused, not stored as it came', () => {
 		expect(() => stripMetadata('image/png', pngWithText('x').subarray(0, 30))).toThrow(
 			MalformedFileError,
 		)
 		const files = [{ name: 'broken.jpg', data: jpegWithExif('x').subarray(0, 12) }]
 		expect(prepareAttachments(files, []).errors).toEqual([{ kind: 'type', name: 'broken.jpg' }])
+	})
+})
+
+describe('download names', () => {
+	test('a name never decides the extension: the content does', () => {
+		expect(safeDownloadName('run.hta', 'text/plain')).toBe('run-hta.txt')
+		expect(safeDownloadName('x.svg.png', 'image/png')).toBe('x-svg-png.png')
+		expect(safeDownloadName('../../etc/passwd', 'text/plain')).toBe('etc-passwd.txt')
+		expect(safeDownloadName('Foto 1; Bahnhof.jpg', 'image/jpeg')).toBe('Foto 1- Bahnhof-jpg.jpg')
+		expect(safeDownloadName('ስእሊ.pdf', 'application/pdf')).toBe('ስእሊ-pdf.pdf')
+		expect(safeDownloadName('...', 'image/png')).toBe('attachment.png')
+		expect(safeDownloadName('a\u202egnp.exe', 'image/png')).toBe('a-gnp-exe.png')
+	})
+
+	test('the disposition is always a download with an ASCII fallback', () => {
+		expect(attachmentDisposition('ስእሊ-pdf.pdf')).toBe(
+			`attachment; filename="_-pdf.pdf"; filename*=UTF-8''${encodeURIComponent('ስእሊ-pdf.pdf')}`,
+		)
 	})
 })

@@ -1,6 +1,7 @@
 // Photos carry hidden metadata: GPS position, camera serial numbers, the
-// owner's name. Before a photo is encrypted and stored, every metadata block
-// is dropped; the pixels stay untouched. Files that do not parse as the
+// owner's name. Before a photo is encrypted and stored, only the parts that
+// draw the image are kept (a list of what to keep, not of what to drop); the
+// pixels stay untouched. Files that do not parse as the
 // format they claim are refused rather than stored as they are.
 import type { AcceptedMediaType } from './file-type.server'
 
@@ -13,8 +14,12 @@ export function stripMetadata(type: AcceptedMediaType, data: Buffer): Buffer {
 }
 
 /**
- * Keeps the JFIF header (APP0), the ICC colour profile (APP2) and the image
- * segments; drops APP1 (Exif, with GPS, and XMP), APP3 to APP15 and comments.
+ * Keeps only what draws the image: the JFIF header (APP0 "JFIF"), the ICC
+ * colour profile (APP2 "ICC_PROFILE"), the tables, frames and scans, up to
+ * the first end-of-image marker. Everything else goes: APP1 (Exif with GPS,
+ * XMP), APP2 holding MPF, APP3 to APP15, comments, and whatever follows the
+ * end of the image (MPF images, gain maps, motion photos append whole
+ * further JPEGs there, each with its own Exif).
  */
 function stripJpeg(data: Buffer): Buffer {
 	const kept: Buffer[] = [data.subarray(0, 2)]
@@ -22,30 +27,68 @@ function stripJpeg(data: Buffer): Buffer {
 	while (offset < data.length) {
 		if (data[offset] !== 0xff) throw new MalformedFileError('JPEG segment expected')
 		const marker = data[offset + 1]!
-		// Start of scan: from here on the compressed image data runs to the end.
-		if (marker === 0xda) {
-			kept.push(data.subarray(offset))
+		if (marker === 0xd9) {
+			kept.push(data.subarray(offset, offset + 2))
 			return Buffer.concat(kept)
 		}
-		if (marker === 0xd9) break
+		// Fill bytes, restart markers and TEM stand alone.
 		if (marker === 0xff || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-			kept.push(data.subarray(offset, offset + 2))
-			offset += 2
+			offset += marker === 0xff ? 1 : 2
 			continue
 		}
 		if (offset + 4 > data.length) throw new MalformedFileError('truncated JPEG')
 		const length = data.readUInt16BE(offset + 2)
 		const end = offset + 2 + length
 		if (length < 2 || end > data.length) throw new MalformedFileError('truncated JPEG segment')
-		const isMetadata = (marker >= 0xe1 && marker <= 0xef && marker !== 0xe2) || marker === 0xfe
-		if (!isMetadata) kept.push(data.subarray(offset, end))
+		if (keepsJpegSegment(marker, data.subarray(offset + 4, end))) {
+			kept.push(data.subarray(offset, end))
+		}
 		offset = end
+		// Start of scan: entropy-coded data follows the header, up to the
+		// next marker that is neither a stuffed 0xFF00 nor a restart marker.
+		if (marker === 0xda) {
+			const scanEnd = endOfScan(data, offset)
+			kept.push(data.subarray(offset, scanEnd))
+			offset = scanEnd
+		}
 	}
-	throw new MalformedFileError('JPEG without image data')
+	throw new MalformedFileError('JPEG without end of image')
 }
 
-/** Text chunks (tEXt, zTXt, iTXt: XMP lives there), eXIf and time stamps go. */
-const PNG_METADATA_CHUNKS = new Set(['tEXt', 'zTXt', 'iTXt', 'eXIf', 'tIME'])
+function keepsJpegSegment(marker: number, body: Buffer): boolean {
+	const startsWith = (text: string) => body.subarray(0, text.length).toString('latin1') === text
+	if (marker === 0xe0) return startsWith('JFIF\0')
+	if (marker === 0xe2) return startsWith('ICC_PROFILE\0')
+	// APP1, APP3 to APP15 and comments.
+	if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe) return false
+	return true
+}
+
+function endOfScan(data: Buffer, from: number): number {
+	for (let index = from; index + 1 < data.length; index++) {
+		if (data[index] !== 0xff) continue
+		const next = data[index + 1]!
+		if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) continue
+		return index
+	}
+	throw new MalformedFileError('JPEG scan without end')
+}
+
+/**
+ * The chunks that draw the image, and nothing else: text chunks (where XMP
+ * lives), eXIf and exIf, time stamps and every private chunk go.
+ */
+const PNG_IMAGE_CHUNKS = new Set([
+	'IHDR',
+	'PLTE',
+	'IDAT',
+	'IEND',
+	'tRNS',
+	'gAMA',
+	'cHRM',
+	'sRGB',
+	'iCCP',
+])
 
 function stripPng(data: Buffer): Buffer {
 	const kept: Buffer[] = [data.subarray(0, 8)]
@@ -55,8 +98,9 @@ function stripPng(data: Buffer): Buffer {
 		const type = data.subarray(offset + 4, offset + 8).toString('latin1')
 		const end = offset + 12 + length
 		if (end > data.length) throw new MalformedFileError('truncated PNG chunk')
-		if (!PNG_METADATA_CHUNKS.has(type)) kept.push(data.subarray(offset, end))
+		if (PNG_IMAGE_CHUNKS.has(type)) kept.push(data.subarray(offset, end))
 		offset = end
+		// Whatever follows the end chunk is not part of the image.
 		if (type === 'IEND') return Buffer.concat(kept)
 	}
 	throw new MalformedFileError('PNG without end')

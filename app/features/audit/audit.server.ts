@@ -1,6 +1,8 @@
 // The audit log: who did what, when, to which case or account; never any
-// content. Append-only (a trigger refuses updates and deletes). Reads of it
-// are scoped like everything else: only roles with `audit:read`.
+// content. Append-only (a trigger refuses updates and deletes), and each
+// entry is written in the same transaction as what it records: a change
+// without its entry, or an entry without its change, cannot be committed.
+// Reads of it are scoped like everything else: only roles with `audit:read`.
 import { requirePermission } from '~/platform/permissions'
 import { prisma } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
@@ -41,6 +43,11 @@ export const AUDIT_ACTIONS = [
 	'retention.run',
 	'retention.scheduled',
 	'recovery-key.rotated',
+	'setup.link-issued',
+	'setup.details-saved',
+	'setup.recovery-sheet-shown',
+	'setup.recovery-key-confirmed',
+	'setup.lead-created',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -54,9 +61,14 @@ export type AuditEntry = {
 	detail?: Prisma.InputJsonValue
 }
 
-type Writer = Pick<Prisma.TransactionClient, 'auditEvent'>
+/**
+ * Where an entry goes: the transaction of the change or the read it records,
+ * so that neither exists without the other; the shared client only for an
+ * event that changes nothing else (a refused login, a denied page).
+ */
+export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>
 
-export async function recordAudit(entry: AuditEntry, db: Writer = prisma): Promise<void> {
+export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
 	await db.auditEvent.create({
 		data: {
 			action: entry.action,

@@ -10,7 +10,7 @@ import {
 	MOTIVES,
 	REQUESTER_TYPES,
 } from '~/platform/taxonomy'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { ClassificationSchema } from './casework-schemas'
 
 /** The counsellor's own classification, which the statistics count. */

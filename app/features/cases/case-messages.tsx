@@ -3,7 +3,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { FormAlert, IntentButton, TextArea } from '~/platform/ui/form-fields'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { MessageSchema } from './casework-schemas'
 
 function MessageForm({ lastResult }: { lastResult: LastResult }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { ReportedAnswers } from './reported-answers'
 
 /** What the reporter sent: the narrative, their answers and their files. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { FormAlert, IntentButton, SelectField, TextField } from '~/platform/ui/form-fields'
 import { SERVICE_TYPES } from '~/platform/taxonomy'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { ServiceSchema } from './casework-schemas'
 
 function ServiceForm({ lastResult }: { lastResult: LastResult }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { FormAlert, IntentButton, SelectField } from '~/platform/ui/form-fields'
 import { CASE_STATUSES, OUTCOMES } from '~/platform/taxonomy'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { StatusSchema } from './casework-schemas'
 
 /** The case's status history, and the next status (with the outcome when it closes). */

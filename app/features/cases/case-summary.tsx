@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 
 /** The case's state at a glance, and why its content may be missing. */
 export function CaseSummary({ view }: { view: CaseView }) {

@@ -5,7 +5,7 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { Checkbox, FormAlert, IntentButton, SelectField } from '~/platform/ui/form-fields'
-import type { CaseView } from './case.server'
+import type { CaseView } from './case-page.server'
 import { AssignSchema, DeletionSchema } from './casework-schemas'
 
 function AssignmentForm({

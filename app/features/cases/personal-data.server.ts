@@ -4,30 +4,56 @@
 // the classification, dates, status and services (the anonymised statistical
 // record) stay. Deleting ciphertext needs no key (security-model.md).
 import { prisma } from '~/platform/db.server'
+import { requirePermission } from '~/platform/permissions'
+import type { Prisma } from '~/generated/prisma/client'
+import { recordAudit } from '../audit/audit.server'
+import { requireCaseInScope } from './case-access.server'
+import type { StaffActor } from '../staff-auth/staff-session.server'
 
 export type DeletionReason = 'retention' | 'on_request' | 'withdrawn'
 
-export async function erasePersonalData(caseId: string, reason: DeletionReason, now = new Date()) {
-	await prisma.$transaction([
-		prisma.message.deleteMany({ where: { caseId } }),
-		prisma.note.deleteMany({ where: { caseId } }),
-		prisma.attachment.deleteMany({ where: { caseId } }),
-		prisma.reporterSession.deleteMany({ where: { caseId } }),
-		prisma.caseKeyGrant.deleteMany({ where: { caseId } }),
-		prisma.pendingGrant.deleteMany({ where: { caseId } }),
-		prisma.case.update({
-			where: { id: caseId },
-			data: {
-				narrative: null,
-				place: null,
-				otherAnswers: null,
-				contact: null,
-				interpreterLanguage: null,
-				followUpLookup: null,
-				personalDataDeletedAt: now,
-				personalDataDeletion: reason,
-			},
-			select: { id: true },
-		}),
-	])
+/** The deletion, as queries for the caller's transaction, which also holds its audit entry. */
+export async function erasePersonalData(
+	tx: Prisma.TransactionClient,
+	caseId: string,
+	reason: DeletionReason,
+	now = new Date(),
+) {
+	// Attachments first: those that came with a message would go with it anyway.
+	await tx.attachment.deleteMany({ where: { caseId } })
+	await tx.message.deleteMany({ where: { caseId } })
+	await tx.note.deleteMany({ where: { caseId } })
+	await tx.reporterSession.deleteMany({ where: { caseId } })
+	await tx.caseKeyGrant.deleteMany({ where: { caseId } })
+	await tx.pendingGrant.deleteMany({ where: { caseId } })
+	await tx.case.update({
+		where: { id: caseId },
+		data: {
+			narrative: null,
+			place: null,
+			otherAnswers: null,
+			contact: null,
+			interpreterLanguage: null,
+			followUpLookup: null,
+			personalDataDeletedAt: now,
+			personalDataDeletion: reason,
+		},
+		select: { id: true },
+	})
+}
+
+/** The lead deletes a case's personal data before the retention period ends (on request). */
+export async function deletePersonalDataEarly(actor: StaffActor, reference: string) {
+	requirePermission(actor, 'case:work-all')
+	await prisma.$transaction(async (tx) => {
+		const found = await requireCaseInScope(tx, actor, reference)
+		await erasePersonalData(tx, found.id, 'on_request')
+		await recordAudit(tx, {
+			action: 'case.personal-data-deleted',
+			actor,
+			caseId: found.id,
+			caseReference: found.reference,
+			detail: { reason: 'on_request' },
+		})
+	})
 }

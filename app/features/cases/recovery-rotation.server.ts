@@ -4,8 +4,10 @@
 // the public key is switched first: from then on new requests are wrapped
 // to the new key, and the re-wrap only has to chase the grants the old key
 // still opens. A grant the old key does not open is already the new key's.
+// The switch and each batch of re-wraps are audited in their own transaction.
 import { openSealed, sealTo, type KeyPair } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
 import { getRecoveryPublicKey } from './office-keys.server'
 
@@ -33,14 +35,17 @@ export async function isOfficeRecoveryKey(key: KeyPair): Promise<boolean> {
 
 /**
  * Makes `newPublicKey` the office's recovery key, provided `oldKey` still is
- * (two rotations at once must not both switch).
+ * (two rotations at once must not both switch); audited with the switch.
  */
 export async function switchRecoveryKey(oldKey: KeyPair, newPublicKey: Buffer): Promise<void> {
-	const { count } = await prisma.officeKeys.updateMany({
-		where: { id: 1, recoveryPublicKey: { equals: toBytes(oldKey.publicKey) } },
-		data: { recoveryPublicKey: toBytes(newPublicKey) },
+	await prisma.$transaction(async (tx) => {
+		const { count } = await tx.officeKeys.updateMany({
+			where: { id: 1, recoveryPublicKey: { equals: toBytes(oldKey.publicKey) } },
+			data: { recoveryPublicKey: toBytes(newPublicKey) },
+		})
+		if (count !== 1) throw new WrongRecoveryKeyError()
+		await recordAudit(tx, { action: 'recovery-key.rotated', detail: { switched: true } })
 	})
-	if (count !== 1) throw new WrongRecoveryKeyError()
 }
 
 /**
@@ -52,17 +57,22 @@ export async function rewrapRecoveryGrants(
 	oldKey: KeyPair,
 	newPublicKey: Buffer,
 	settledAt: number,
+	detail: Prisma.InputJsonObject = {},
 ): Promise<number> {
 	let rewrapped = 0
 	for (;;) {
 		const startedAt = Date.now()
-		rewrapped += await rewrapPass(oldKey, newPublicKey)
+		rewrapped += await rewrapPass(oldKey, newPublicKey, detail)
 		if (startedAt >= settledAt) return rewrapped
 		await new Promise((resolve) => setTimeout(resolve, settledAt - Date.now()))
 	}
 }
 
-async function rewrapPass(oldKey: KeyPair, newPublicKey: Buffer): Promise<number> {
+async function rewrapPass(
+	oldKey: KeyPair,
+	newPublicKey: Buffer,
+	detail: Prisma.InputJsonObject,
+): Promise<number> {
 	let rewrapped = 0
 	for (let after = ''; ;) {
 		const grants = await prisma.caseKeyGrant.findMany({
@@ -72,27 +82,38 @@ async function rewrapPass(oldKey: KeyPair, newPublicKey: Buffer): Promise<number
 			select: { id: true, sealedKey: true },
 		})
 		if (grants.length === 0) return rewrapped
-		rewrapped += await rewrapBatch(grants, oldKey, newPublicKey)
+		rewrapped += await rewrapBatch(grants, oldKey, newPublicKey, detail)
 		after = grants.at(-1)!.id
 	}
 }
 
-/** One transaction per batch; a grant deleted meanwhile (retention) is simply not updated. */
+/**
+ * One transaction per batch, with an entry counting its re-wraps; a grant
+ * deleted meanwhile (retention) is simply not updated. The keys are opened
+ * and sealed before it begins.
+ */
 async function rewrapBatch(
 	grants: { id: string; sealedKey: Uint8Array }[],
 	oldKey: KeyPair,
 	newPublicKey: Buffer,
+	detail: Prisma.InputJsonObject,
 ): Promise<number> {
-	const updates = grants.flatMap(({ id, sealedKey }) => {
+	const resealed = grants.flatMap(({ id, sealedKey }) => {
 		const caseKey = openSealed(sealedKey, oldKey)
 		if (!caseKey) return []
-		const resealed = toBytes(sealTo(newPublicKey, caseKey))
+		const sealed = toBytes(sealTo(newPublicKey, caseKey))
 		caseKey.fill(0)
-		return [prisma.caseKeyGrant.updateMany({ where: { id }, data: { sealedKey: resealed } })]
+		return [{ id, sealedKey: sealed }]
 	})
-	if (updates.length === 0) return 0
-	const results = await prisma.$transaction(updates)
-	return results.reduce((sum, { count }) => sum + count, 0)
+	if (resealed.length === 0) return 0
+	return prisma.$transaction(async (tx) => {
+		let rewrapped = 0
+		for (const { id, sealedKey } of resealed) {
+			rewrapped += (await tx.caseKeyGrant.updateMany({ where: { id }, data: { sealedKey } })).count
+		}
+		await recordAudit(tx, { action: 'recovery-key.rotated', detail: { ...detail, rewrapped } })
+		return rewrapped
+	})
 }
 
 /** The whole rotation; the caller has shown the new key's sheet before. */
@@ -103,7 +124,6 @@ export async function rotateRecoveryKey(
 ): Promise<{ rewrapped: number }> {
 	await switchRecoveryKey(oldKey, newPublicKey)
 	const rewrapped = await rewrapRecoveryGrants(oldKey, newPublicKey, Date.now() + inFlightMs)
-	await recordAudit({ action: 'recovery-key.rotated', detail: { rewrapped } })
 	return { rewrapped }
 }
 
@@ -116,9 +136,6 @@ export async function rotateRecoveryKey(
 export async function finishRecoveryKeyRotation(oldKey: KeyPair): Promise<{ rewrapped: number }> {
 	const current = await getRecoveryPublicKey()
 	if (!current) throw new WrongRecoveryKeyError()
-	const rewrapped = await rewrapRecoveryGrants(oldKey, current, Date.now())
-	if (rewrapped > 0) {
-		await recordAudit({ action: 'recovery-key.rotated', detail: { rewrapped, finished: true } })
-	}
+	const rewrapped = await rewrapRecoveryGrants(oldKey, current, Date.now(), { finished: true })
 	return { rewrapped }
 }

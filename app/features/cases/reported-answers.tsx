@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { PREFER_NOT_TO_SAY } from '~/platform/taxonomy'
-import type { CaseView } from '~/features/cases/case.server'
+import type { CaseView } from '~/features/cases/case-page.server'
 
 /** What the reporter answered, as they answered it (the counsellor's view is kept apart). */
 export function ReportedAnswers({ view }: { view: CaseView }) {

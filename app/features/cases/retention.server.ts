@@ -24,16 +24,21 @@ export async function runRetention(now = new Date()): Promise<{ deleted: string[
 		},
 		select: { id: true, reference: true },
 	})
+	// One transaction per case: each deletion with its entry, and a failure
+	// half-way leaves the cases done so far done.
 	for (const found of due) {
-		await erasePersonalData(found.id, 'retention', now)
-		await recordAudit({
-			action: 'case.personal-data-deleted',
-			caseId: found.id,
-			caseReference: found.reference,
-			detail: { reason: 'retention', months },
+		await prisma.$transaction(async (tx) => {
+			await erasePersonalData(tx, found.id, 'retention', now)
+			await recordAudit(tx, {
+				action: 'case.personal-data-deleted',
+				caseId: found.id,
+				caseReference: found.reference,
+				detail: { reason: 'retention', months },
+			})
 		})
 	}
-	await recordAudit({ action: 'retention.run', detail: { deleted: due.length, months } })
+	// The run itself changes nothing beyond the entries above.
+	await recordAudit(prisma, { action: 'retention.run', detail: { deleted: due.length, months } })
 	return { deleted: due.map((found) => found.reference) }
 }
 
@@ -54,7 +59,7 @@ export async function runDailyRetention(now = new Date()) {
 			select: { id: true },
 		})
 		if (recent) return false
-		await recordAudit({ action: 'retention.scheduled' }, tx)
+		await recordAudit(tx, { action: 'retention.scheduled' })
 		return true
 	})
 	return claimed ? runRetention(now) : null

@@ -9,6 +9,8 @@ import type { Reporter } from './reporter-session.server'
 
 export type FollowUpStatus = 'received' | 'inProgress' | 'closed'
 
+export type FollowUpView = Awaited<ReturnType<typeof getFollowUpView>>
+
 export async function getFollowUpView(reporter: Reporter) {
 	const found = await prisma.case.findUniqueOrThrow({
 		where: { id: reporter.caseId },

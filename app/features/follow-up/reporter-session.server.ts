@@ -30,7 +30,8 @@ export type Reporter = { caseId: string; caseKey: Buffer }
 export async function openReporterSession(codeInput: string): Promise<ReporterSessionToken | null> {
 	const code = normalizeFollowUpCode(codeInput)
 	if (!code) return null
-	// Not unique by design: several requests may share the hashed first part.
+	// Not unique in the schema; a collision of 256-bit hashes is never expected,
+	// and every candidate's grant is tried anyway.
 	const candidates = await prisma.case.findMany({
 		where: { followUpLookup: toBytes(followUpLookupHash(code, getHashPepper())) },
 		select: { id: true, grants: { where: { holder: 'REPORTER' }, select: { sealedKey: true } } },

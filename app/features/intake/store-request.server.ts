@@ -22,7 +22,9 @@ import { listActiveLeadKeys } from '../staff-admin/staff-user.server'
 
 export class OfficeNotSetUpError extends Error {
 	constructor() {
-		super('the office has no recovery key yet: run `npm run setup`')
+		super(
+			'the office is not set up: open the setup link the server printed, or run `npm run setup`',
+		)
 	}
 }
 
@@ -46,7 +48,10 @@ export async function createRequest(
 		getRecoveryPublicKey(),
 		listActiveLeadKeys(),
 	])
-	if (!recoveryPublicKey) throw new OfficeNotSetUpError()
+	// Without a recovery key nobody could ever open a request, and without a
+	// lead nobody would read it: the form is closed until the office has both
+	// (isOfficeSetUp in office-setup.server.ts).
+	if (!recoveryPublicKey || leads.length === 0) throw new OfficeNotSetUpError()
 
 	const caseId = randomUUID()
 	const caseKey = newSymmetricKey()

@@ -60,6 +60,35 @@ export async function record(
 	return rows[0]?.count ?? 1
 }
 
+/**
+ * Counts an attempt before it is tried, atomically, and says whether it may
+ * go ahead: parallel attempts each get their own count, so none slips past
+ * the limit between a check and a count.
+ */
+export async function takeAttempt(
+	rule: RateLimit,
+	clientKey: Buffer,
+	now = new Date(),
+): Promise<boolean> {
+	return (await record(rule, clientKey, now)) <= rule.limit
+}
+
+/**
+ * Gives back an attempt that succeeded, in the window it was taken in. Only
+ * that attempt: a reset would let one valid follow-up code clear a run of
+ * wrong guesses at other codes.
+ */
+export async function refundAttempt(
+	rule: RateLimit,
+	clientKey: Buffer,
+	takenAt: Date,
+): Promise<void> {
+	await prisma.$executeRaw`
+		UPDATE "RateLimitCounter" SET "count" = greatest("count" - 1, 0)
+		WHERE "bucket" = ${rule.bucket} AND "key" = ${toBytes(clientKey)}
+			AND "windowStart" = ${windowStartOf(rule, takenAt)}`
+}
+
 /** A success ends a run of failures ("the tenth wrong try in a row"). */
 export async function reset(rule: RateLimit, clientKey: Buffer): Promise<void> {
 	await prisma.rateLimitCounter.deleteMany({

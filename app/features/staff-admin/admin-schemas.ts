@@ -1,6 +1,7 @@
 // The zod schemas of the admin's pages, parsed by the actions and, through
 // Conform, in the browser. Messages are keys of the `staff` namespace.
 import { z } from 'zod'
+import { NewPasswordSchema } from '~/features/staff-auth/auth-schemas'
 import { STAFF_ROLES } from '~/platform/permissions'
 import {
 	choice,
@@ -17,16 +18,35 @@ export const InvitationSchema = z.object({
 	role: choice(STAFF_ROLES),
 })
 
+/** The office setup's first lead: a name and an e-mail, and the invitation page's password rules. */
+export const FirstLeadSchema = z.object({ displayName: text(120), email }).and(NewPasswordSchema)
+
+export const FirstAdminSchema = InvitationSchema.omit({ role: true })
+
+/** The recovery sheet's confirmation: the sheet it was given for, and the ticked box. */
+export const RecoverySheetConfirmationSchema = z.object({
+	sheetNumber: z.string({ message: 'errors.invalidChoice' }).max(20, 'errors.invalidChoice'),
+	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
+	kept: z.literal('yes', { errorMap: () => ({ message: 'setup:recovery.keptRequired' }) }),
+})
+
+/** The recovery sheet's creation: a button, nothing to fill in. */
+export const RecoverySheetSchema = z.object({})
+
 /** The account a row's buttons act on. */
 export const UserIdSchema = z.object({ userId: recordId })
 
 export const RoleChangeSchema = z.object({ userId: recordId, role: choice(STAFF_ROLES) })
 
-export const SettingsSchema = z.object({
+/** The office's public details: the settings page's first fields, and the office setup's first step. */
+export const OfficeDetailsSchema = z.object({
 	officeName: text(200),
 	contactEmail: email.optional().transform((value) => value ?? null),
 	contactPhone: optionalText(60),
 	address: optionalText(300),
+})
+
+export const SettingsSchema = OfficeDetailsSchema.extend({
 	retentionMonths: wholeNumber(1, 240, 'errors.retention'),
 	statisticsThreshold: wholeNumber(1, 100, 'errors.threshold'),
 })

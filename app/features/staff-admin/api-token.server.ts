@@ -27,21 +27,25 @@ export async function listApiTokens(actor: StaffActor) {
 export async function createApiToken(actor: StaffActor, name: string): Promise<string> {
 	requirePermission(actor, 'settings:manage')
 	const token = `ast_${newRandomToken()}`
-	const created = await prisma.apiToken.create({
-		data: { name, tokenHash: toBytes(hashToken(token)), createdById: actor.id },
-		select: { id: true },
+	await prisma.$transaction(async (tx) => {
+		const created = await tx.apiToken.create({
+			data: { name, tokenHash: toBytes(hashToken(token)), createdById: actor.id },
+			select: { id: true },
+		})
+		await recordAudit(tx, { action: 'api-token.created', actor, detail: { tokenId: created.id } })
 	})
-	await recordAudit({ action: 'api-token.created', actor, detail: { tokenId: created.id } })
 	return token
 }
 
 export async function revokeApiToken(actor: StaffActor, id: string): Promise<void> {
 	requirePermission(actor, 'settings:manage')
-	await prisma.apiToken.updateMany({
-		where: { id, revokedAt: null },
-		data: { revokedAt: new Date() },
+	await prisma.$transaction(async (tx) => {
+		await tx.apiToken.updateMany({
+			where: { id, revokedAt: null },
+			data: { revokedAt: new Date() },
+		})
+		await recordAudit(tx, { action: 'api-token.revoked', actor, detail: { tokenId: id } })
 	})
-	await recordAudit({ action: 'api-token.revoked', actor, detail: { tokenId: id } })
 }
 
 /** The token behind an `Authorization: Bearer` header, or null when unknown or revoked. */

@@ -38,19 +38,21 @@ export type OfficeSettingsInput = {
 
 export async function updateOfficeSettings(actor: StaffActor, input: OfficeSettingsInput) {
 	requirePermission(actor, 'settings:manage')
-	await prisma.officeSettings.upsert({
-		where: { id: 1 },
-		create: { id: 1, ...input },
-		update: input,
-		select: { id: true },
-	})
-	await recordAudit({
-		action: 'settings.changed',
-		actor,
-		detail: {
-			retentionMonths: input.retentionMonths,
-			statisticsThreshold: input.statisticsThreshold,
-		},
+	await prisma.$transaction(async (tx) => {
+		await tx.officeSettings.upsert({
+			where: { id: 1 },
+			create: { id: 1, ...input },
+			update: input,
+			select: { id: true },
+		})
+		await recordAudit(tx, {
+			action: 'settings.changed',
+			actor,
+			detail: {
+				retentionMonths: input.retentionMonths,
+				statisticsThreshold: input.statisticsThreshold,
+			},
+		})
 	})
 }
 

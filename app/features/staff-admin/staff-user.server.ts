@@ -6,35 +6,54 @@ import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { can, HOLDS_EVERY_CASE_KEY, rolesWith, type StaffRoleName } from '~/platform/permissions'
+import type { Prisma } from '~/generated/prisma/client'
 
-export async function createStaffUser(input: {
+export type NewStaffUser = {
 	email: string
 	displayName: string
 	role: StaffRoleName
 	password: string
-}) {
+}
+
+/**
+ * A new account's row: its key pair, the private half wrapped by the
+ * password, and the login verifier. Argon2 takes a good part of a second,
+ * so this runs before the transaction that inserts the row.
+ */
+export async function prepareStaffUser(input: NewStaffUser) {
 	const keyPair = generateKeyPair()
 	const [{ wrapped, salt }, passwordHash] = await Promise.all([
 		wrapWithPassword(keyPair.privateKey, input.password),
 		hashPassword(input.password),
 	])
 	keyPair.privateKey.fill(0)
-	return prisma.$transaction(async (tx) => {
-		const user = await tx.staffUser.create({
-			data: {
-				email: input.email.trim().toLowerCase(),
-				displayName: input.displayName,
-				role: input.role,
-				passwordHash,
-				publicKey: toBytes(keyPair.publicKey),
-				wrappedPrivateKey: toBytes(wrapped),
-				keySalt: toBytes(salt),
-			},
-			select: { id: true, email: true, role: true },
-		})
-		if (can(input.role, HOLDS_EVERY_CASE_KEY)) await queueGrantsForNewLead(tx, user.id)
-		return user
+	return {
+		email: input.email.trim().toLowerCase(),
+		displayName: input.displayName,
+		role: input.role,
+		passwordHash,
+		publicKey: toBytes(keyPair.publicKey),
+		wrappedPrivateKey: toBytes(wrapped),
+		keySalt: toBytes(salt),
+	}
+}
+
+export type PreparedStaffUser = Awaited<ReturnType<typeof prepareStaffUser>>
+
+/** Inserts a prepared account, in the caller's transaction; a lead gets pending grants with it. */
+export async function insertStaffUser(tx: Prisma.TransactionClient, account: PreparedStaffUser) {
+	const user = await tx.staffUser.create({
+		data: account,
+		select: { id: true, email: true, role: true },
 	})
+	if (can(account.role, HOLDS_EVERY_CASE_KEY)) await queueGrantsForNewLead(tx, user.id)
+	return user
+}
+
+/** An account made outside the back office (setup, the demo seed, tests), which audits nothing. */
+export async function createStaffUser(input: NewStaffUser) {
+	const account = await prepareStaffUser(input)
+	return prisma.$transaction((tx) => insertStaffUser(tx, account))
 }
 
 /**
@@ -43,7 +62,7 @@ export async function createStaffUser(input: {
  * sessions (or the recovery ceremony) complete.
  */
 async function queueGrantsForNewLead(
-	tx: Pick<typeof prisma, '$executeRaw'>,
+	tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
 	staffUserId: string,
 ): Promise<void> {
 	await tx.$executeRaw`

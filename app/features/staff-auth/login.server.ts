@@ -25,12 +25,17 @@ export function accountKey(email: string): Buffer {
 		.digest()
 }
 
+/**
+ * A failure counts against the limits and is audited. The counters are not
+ * what the entry records, and they must count even if the entry could not
+ * be written, so each stands alone.
+ */
 export async function countFailedLogin(email: string, clientKey: Buffer, accountId?: string) {
 	await Promise.all([
 		record(RATE_LIMITS.loginAccount, accountKey(email)),
 		record(RATE_LIMITS.loginClient, clientKey),
 	])
-	await recordAudit({
+	await recordAudit(prisma, {
 		action: 'login.failed',
 		actor: null,
 		targetUserId: accountId ?? null,
@@ -53,7 +58,7 @@ export async function logIn(input: {
 }): Promise<LoginResult> {
 	const { email, password, clientKey } = input
 	if (await isLoginThrottled(email, clientKey)) {
-		await recordAudit({
+		await recordAudit(prisma, {
 			action: 'login.throttled',
 			detail: { email: email.trim().toLowerCase().slice(0, 200) },
 		})

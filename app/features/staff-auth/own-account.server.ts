@@ -16,17 +16,21 @@ export async function changePassword(
 		where: { id: actor.id },
 		select: { passwordHash: true },
 	})
+	// Argon2 before the transaction, which then holds its locks for milliseconds only.
 	if (!(await verifyPassword(account.passwordHash, currentPassword))) return false
 	const [{ wrapped, salt }, passwordHash] = await Promise.all([
 		wrapWithPassword(actor.privateKey, newPassword),
 		hashPassword(newPassword),
 	])
-	await prisma.staffUser.update({
-		where: { id: actor.id },
-		data: { passwordHash, wrappedPrivateKey: toBytes(wrapped), keySalt: toBytes(salt) },
-		select: { id: true },
+	// The new verifier, the other sessions' end and the entry: all or none.
+	await prisma.$transaction(async (tx) => {
+		await tx.staffUser.update({
+			where: { id: actor.id },
+			data: { passwordHash, wrappedPrivateKey: toBytes(wrapped), keySalt: toBytes(salt) },
+			select: { id: true },
+		})
+		await endAllSessionsOf(tx, actor.id, actor.sessionId)
+		await recordAudit(tx, { action: 'password.changed', actor, targetUserId: actor.id })
 	})
-	await endAllSessionsOf(actor.id, actor.sessionId)
-	await recordAudit({ action: 'password.changed', actor, targetUserId: actor.id })
 	return true
 }

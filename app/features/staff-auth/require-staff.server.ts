@@ -5,6 +5,7 @@
 import { redirect } from '@remix-run/node'
 import { can, type Permission } from '~/platform/permissions'
 import { recordAudit } from '~/features/audit/audit.server'
+import { prisma } from '~/platform/db.server'
 import {
 	readStaffSession,
 	type OpenedSession,
@@ -48,7 +49,8 @@ export async function requireStaffActor(
 	if (!actor) throw loginRedirect(request)
 	if (permission && !can(actor.role, permission)) {
 		const { pathname } = new URL(request.url)
-		await recordAudit({
+		// A refusal changes nothing: its entry stands alone.
+		await recordAudit(prisma, {
 			action: 'access.denied',
 			actor,
 			caseReference: /^\/staff\/cases\/([A-Za-z0-9-]{1,20})/.exec(pathname)?.[1] ?? null,

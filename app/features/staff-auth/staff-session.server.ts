@@ -4,6 +4,7 @@
 // is half-open between password and second factor (10 minutes), then lasts
 // 8 hours at most and ends after 30 idle minutes, or at logout.
 import { prisma, toBytes } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import type { StaffRoleName } from '~/platform/permissions'
 import {
 	newSessionToken,
@@ -12,6 +13,7 @@ import {
 	sessionRowId,
 } from '~/platform/sessions/session-envelope.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
+import { recordAudit } from '../audit/audit.server'
 
 export const STAFF_IDLE_MINUTES = 30
 export const STAFF_ABSOLUTE_HOURS = 8
@@ -32,43 +34,55 @@ export type StaffActor = {
 
 export type OpenedSession = StaffActor & { twoFactorPassed: boolean; totpEnabled: boolean }
 
-async function createSession(
+/** A session row; the private key is sealed here, before any transaction begins. */
+function sessionRow(
+	token: SessionToken,
 	staffUserId: string,
 	privateKey: Buffer,
 	twoFactorPassed: boolean,
 	now: Date,
-): Promise<SessionToken> {
-	const token = newSessionToken()
+) {
 	const lifetime = twoFactorPassed
 		? STAFF_ABSOLUTE_HOURS * 3_600_000
 		: SECOND_FACTOR_MINUTES * 60_000
+	return {
+		id: sessionRowId(token),
+		staffUserId,
+		encryptedPrivateKey: toBytes(sealSessionSecret('staff-session', token, privateKey)),
+		twoFactorPassed,
+		createdAt: now,
+		lastSeenAt: now,
+		expiresAt: new Date(now.getTime() + lifetime),
+	}
+}
+
+/** After the password: a session that only the second factor can complete. */
+export async function openHalfSession(
+	staffUserId: string,
+	privateKey: Buffer,
+	now = new Date(),
+): Promise<SessionToken> {
+	const token = newSessionToken()
 	await prisma.staffSession.create({
-		data: {
-			id: sessionRowId(token),
-			staffUserId,
-			encryptedPrivateKey: toBytes(sealSessionSecret('staff-session', token, privateKey)),
-			twoFactorPassed,
-			createdAt: now,
-			lastSeenAt: now,
-			expiresAt: new Date(now.getTime() + lifetime),
-		},
+		data: sessionRow(token, staffUserId, privateKey, false, now),
 		select: { id: true },
 	})
 	return token
 }
 
-/** After the password: a session that only the second factor can complete. */
-export function openHalfSession(staffUserId: string, privateKey: Buffer, now = new Date()) {
-	return createSession(staffUserId, privateKey, false, now)
-}
-
 /**
  * After the second factor: the half session is replaced by a full one under
- * a new id, so that an id seen before login is worth nothing after it.
+ * a new id, so that an id seen before login is worth nothing after it. The
+ * login is audited with it.
  */
 export async function upgradeSession(half: OpenedSession, now = new Date()): Promise<SessionToken> {
-	const token = await createSession(half.id, half.privateKey, true, now)
-	await prisma.staffSession.deleteMany({ where: { id: half.sessionId } })
+	const token = newSessionToken()
+	const row = sessionRow(token, half.id, half.privateKey, true, now)
+	await prisma.$transaction(async (tx) => {
+		await tx.staffSession.create({ data: row, select: { id: true } })
+		await tx.staffSession.deleteMany({ where: { id: half.sessionId } })
+		await recordAudit(tx, { action: 'login', actor: half, targetUserId: half.id })
+	})
 	return token
 }
 
@@ -121,13 +135,25 @@ export async function readStaffSession(
 	}
 }
 
-export async function endStaffSession(sessionId: string): Promise<void> {
-	await prisma.staffSession.deleteMany({ where: { id: sessionId } })
+/** Logout: the session ends on the server, audited. */
+export async function endStaffSession(session: OpenedSession): Promise<void> {
+	await prisma.$transaction(async (tx) => {
+		await tx.staffSession.deleteMany({ where: { id: session.sessionId } })
+		await recordAudit(tx, { action: 'logout', actor: session, targetUserId: session.id })
+	})
 }
 
-/** After a password change, a 2FA reset or a deactivation: every device signs in again. */
-export async function endAllSessionsOf(staffUserId: string, except?: string): Promise<void> {
-	await prisma.staffSession.deleteMany({
+/**
+ * After a password change, a 2FA reset or a deactivation: every device signs
+ * in again. A query for the caller's transaction, which holds the change
+ * and its audit entry.
+ */
+export async function endAllSessionsOf(
+	db: Pick<Prisma.TransactionClient, 'staffSession'>,
+	staffUserId: string,
+	except?: string,
+): Promise<void> {
+	await db.staffSession.deleteMany({
 		where: { staffUserId, id: except ? { not: except } : undefined },
 	})
 }

@@ -9,6 +9,7 @@ import {
 import { acceptTotpCode, newTotpSecret, totpAuthUri } from '~/features/staff-auth/totp-code'
 import { openTotpSecret, sealTotpSecret } from '~/features/staff-auth/totp-secret.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { recordAudit } from '../audit/audit.server'
 import { countFailedLogin, forgetFailedLogins, isLoginThrottled } from './login.server'
@@ -38,21 +39,6 @@ export async function enrolmentFor(session: OpenedSession) {
 	return { secret, uri: totpAuthUri(secret, session.email, TOTP_ISSUER) }
 }
 
-async function storeRecoveryCodes(staffUserId: string): Promise<string[]> {
-	const codes = generateRecoveryCodes()
-	const pepper = getHashPepper()
-	await prisma.$transaction([
-		prisma.recoveryCode.deleteMany({ where: { staffUserId } }),
-		prisma.recoveryCode.createMany({
-			data: codes.map((code) => ({
-				staffUserId,
-				codeHash: toBytes(recoveryCodeHash(code, pepper)!),
-			})),
-		}),
-	])
-	return codes
-}
-
 /** Confirms enrolment with a first code; returns the recovery codes to show once, or null. */
 export async function confirmEnrolment(
 	session: OpenedSession,
@@ -66,13 +52,29 @@ export async function confirmEnrolment(
 	if (user.totpEnabledAt || !user.totpSecret) return null
 	const step = acceptTotpCode(openTotpSecret(user.totpSecret), code, null, now.getTime())
 	if (step === null) return null
-	await prisma.staffUser.update({
-		where: { id: session.id },
-		data: { totpEnabledAt: now, totpLastStep: step },
-		select: { id: true },
+	const codes = generateRecoveryCodes()
+	const pepper = getHashPepper()
+	const codeHashes = codes.map((each) => toBytes(recoveryCodeHash(each, pepper)!))
+	// The second factor, its recovery codes and the entry, together; a
+	// confirmation racing this one finds the factor enrolled and changes nothing.
+	const enrolled = await prisma.$transaction(async (tx) => {
+		const { count } = await tx.staffUser.updateMany({
+			where: { id: session.id, totpEnabledAt: null },
+			data: { totpEnabledAt: now, totpLastStep: step },
+		})
+		if (count !== 1) return false
+		await tx.recoveryCode.deleteMany({ where: { staffUserId: session.id } })
+		await tx.recoveryCode.createMany({
+			data: codeHashes.map((codeHash) => ({ staffUserId: session.id, codeHash })),
+		})
+		await recordAudit(tx, {
+			action: 'two-factor.enrolled',
+			actor: session,
+			targetUserId: session.id,
+		})
+		return true
 	})
-	await recordAudit({ action: 'two-factor.enrolled', actor: session, targetUserId: session.id })
-	return storeRecoveryCodes(session.id)
+	return enrolled ? codes : null
 }
 
 export type SecondFactorResult = 'passed' | 'wrong' | 'throttled'
@@ -88,7 +90,11 @@ export async function checkSecondFactor(
 		(await acceptTotp(session, input, now)) || (await spendRecoveryCode(session, input))
 	if (!passed) {
 		await countFailedLogin(session.email, clientKey, session.id)
-		await recordAudit({ action: 'second-factor.failed', actor: session, targetUserId: session.id })
+		await recordAudit(prisma, {
+			action: 'second-factor.failed',
+			actor: session,
+			targetUserId: session.id,
+		})
 		return 'wrong'
 	}
 	await forgetFailedLogins(session.email)
@@ -122,29 +128,39 @@ async function acceptTotp(session: OpenedSession, input: string, now: Date): Pro
 async function spendRecoveryCode(session: OpenedSession, input: string): Promise<boolean> {
 	const hash = recoveryCodeHash(input, getHashPepper())
 	if (!hash) return false
-	const { count } = await prisma.recoveryCode.updateMany({
-		where: { staffUserId: session.id, codeHash: toBytes(hash), usedAt: null },
-		data: { usedAt: new Date() },
+	return prisma.$transaction(async (tx) => {
+		const { count } = await tx.recoveryCode.updateMany({
+			where: { staffUserId: session.id, codeHash: toBytes(hash), usedAt: null },
+			data: { usedAt: new Date() },
+		})
+		if (count !== 1) return false
+		await recordAudit(tx, {
+			action: 'recovery-code.used',
+			actor: session,
+			targetUserId: session.id,
+		})
+		return true
 	})
-	if (count === 1) {
-		await recordAudit({ action: 'recovery-code.used', actor: session, targetUserId: session.id })
-	}
-	return count === 1
 }
 
 export async function remainingRecoveryCodes(staffUserId: string): Promise<number> {
 	return prisma.recoveryCode.count({ where: { staffUserId, usedAt: null } })
 }
 
-/** The admin resets a lost second factor: the next login enrols again. */
-export async function clearTwoFactor(staffUserId: string): Promise<void> {
-	await prisma.$transaction([
-		prisma.staffUser.update({
-			where: { id: staffUserId },
-			data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
-			select: { id: true },
-		}),
-		prisma.recoveryCode.deleteMany({ where: { staffUserId } }),
-	])
-	await endAllSessionsOf(staffUserId)
+/**
+ * A lost second factor: the next login enrols again, and every session of
+ * the account ends. Queries for the caller's transaction (the admin's reset,
+ * a password reset link), which also holds the audit entry.
+ */
+export async function clearTwoFactor(
+	db: Pick<Prisma.TransactionClient, 'staffUser' | 'recoveryCode' | 'staffSession'>,
+	staffUserId: string,
+): Promise<void> {
+	await db.staffUser.update({
+		where: { id: staffUserId },
+		data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+		select: { id: true },
+	})
+	await db.recoveryCode.deleteMany({ where: { staffUserId } })
+	await endAllSessionsOf(db, staffUserId)
 }

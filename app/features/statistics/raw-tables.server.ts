@@ -3,6 +3,7 @@
 // services. Only counts leave this module, and only through disclosure
 // control (statistics.server.ts and suppression.ts).
 import { prisma } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import type { RawTable, TableId } from '~/features/statistics/report'
 import {
 	ACTORS,
@@ -84,10 +85,19 @@ export const TALLIED = [
  * The case and mention tables from "CaseTally", which triggers keep current
  * (migration "case_tally"): a few hundred rows, whatever the number of cases.
  */
-export async function talliedTables(year: number): Promise<RawTable[]> {
+/** The client the tables are read through: an export's transaction, or the shared one. */
+export type StatisticsReader = Pick<
+	Prisma.TransactionClient,
+	'caseTally' | 'officeSettings' | '$queryRaw'
+>
+
+export async function talliedTables(
+	year: number,
+	db: StatisticsReader = prisma,
+): Promise<RawTable[]> {
 	const tables = TALLIED.map((spec) => emptyTable(spec.id, spec.kind, spec.keys))
 	const other = emptyTable('notDiscrimination', 'cases', ['NOT_DISCRIMINATION'])
-	const rows = await prisma.caseTally.findMany({
+	const rows = await db.caseTally.findMany({
 		where: { year, count: { not: 0 } },
 		select: { quarter: true, dimension: true, key: true, count: true },
 	})
@@ -107,10 +117,10 @@ export async function talliedTables(year: number): Promise<RawTable[]> {
 	return [...tables, other]
 }
 
-async function servicesTable({ from, to }: Bounds): Promise<RawTable> {
+async function servicesTable({ from, to }: Bounds, db: StatisticsReader): Promise<RawTable> {
 	const table = emptyTable('services', 'services', SERVICE_TYPES)
 	table.hours = table.rows.map(() => [0, 0, 0, 0])
-	const rows = await prisma.$queryRaw<
+	const rows = await db.$queryRaw<
 		Array<{ quarter: number; type: string; n: bigint; minutes: bigint }>
 	>`
 		SELECT extract(quarter FROM s."providedOn")::int AS quarter, s.type, count(*) AS n, sum(s.minutes) AS minutes
@@ -128,11 +138,10 @@ async function servicesTable({ from, to }: Bounds): Promise<RawTable> {
 }
 
 /** The year's raw tables, before disclosure control. */
-export async function rawTables(year: number): Promise<RawTable[]> {
-	const [tallied, services] = await Promise.all([
-		talliedTables(year),
-		servicesTable(yearBounds(year)),
-	])
+export async function rawTables(year: number, db: StatisticsReader = prisma): Promise<RawTable[]> {
+	// One after the other: inside an export's transaction both share one connection.
+	const tallied = await talliedTables(year, db)
+	const services = await servicesTable(yearBounds(year), db)
 	const other = tallied.filter((table) => table.id === 'notDiscrimination')
 	return [...tallied.filter((table) => table.id !== 'notDiscrimination'), services, ...other]
 }

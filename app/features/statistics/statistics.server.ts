@@ -11,14 +11,14 @@ import type {
 	TrendPoint,
 } from '~/features/statistics/report'
 import { suppressReport, suppressTable } from '~/features/statistics/suppression'
-import { recordAudit } from '../audit/audit.server'
+import { recordAudit, type AuditEntry } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
-import { rawTables, talliedTables } from './raw-tables.server'
+import { rawTables, talliedTables, type StatisticsReader } from './raw-tables.server'
 
 export const TREND_YEARS = 5
 
-async function officeSettings() {
-	const settings = await prisma.officeSettings.findUnique({
+async function officeSettings(db: StatisticsReader) {
+	const settings = await db.officeSettings.findUnique({
 		where: { id: 1 },
 		select: { officeName: true, statisticsThreshold: true },
 	})
@@ -43,36 +43,41 @@ async function trend(
 	year: number,
 	threshold: number,
 	current: PublishedTable[],
+	db: StatisticsReader,
 ): Promise<TrendPoint[]> {
 	const years = Array.from({ length: TREND_YEARS }, (_, index) => year - TREND_YEARS + 1 + index)
-	return Promise.all(
-		years.map(async (each) => {
-			const tables = each === year ? current : publish(await talliedTables(each), threshold)
-			const total = (id: TableId) => tables.find((table) => table.id === id)?.totals.total ?? 0
-			return {
-				year: each,
-				cases: total('requesterType'),
-				notDiscrimination: total('notDiscrimination'),
-			}
-		}),
-	)
+	// One year after the other: inside an export's transaction they share one connection.
+	const points: TrendPoint[] = []
+	for (const each of years) {
+		const tables = each === year ? current : publish(await talliedTables(each, db), threshold)
+		const total = (id: TableId) => tables.find((table) => table.id === id)?.totals.total ?? 0
+		points.push({
+			year: each,
+			cases: total('requesterType'),
+			notDiscrimination: total('notDiscrimination'),
+		})
+	}
+	return points
 }
 
 /** The published report of one year, computed without an acting user (the JSON endpoint checks its token). */
-export async function buildReport(year: number, now = new Date()): Promise<PublishedReport> {
-	const { officeName, threshold } = await officeSettings()
-	const tables = publish(await rawTables(year), threshold)
+export async function buildReport(
+	year: number,
+	db: StatisticsReader = prisma,
+): Promise<PublishedReport> {
+	const { officeName, threshold } = await officeSettings(db)
+	const tables = publish(await rawTables(year, db), threshold)
 	return {
 		officeName,
 		year,
 		threshold,
-		generatedAt: now.toISOString(),
+		generatedAt: new Date().toISOString(),
 		tables,
-		trend: await trend(year, threshold, tables),
+		trend: await trend(year, threshold, tables, db),
 	}
 }
 
-export function requireStatisticsReader(actor: StaffActor) {
+function requireStatisticsReader(actor: StaffActor) {
 	requirePermission(actor, 'statistics:read')
 }
 
@@ -82,9 +87,32 @@ export async function getReport(actor: StaffActor, year: number): Promise<Publis
 	return buildReport(year)
 }
 
-export async function recordExport(actor: StaffActor, year: number, format: string) {
+/**
+ * A report that leaves the office (a file, a print view, the canton's JSON):
+ * read from one snapshot in the transaction that audits it.
+ */
+function exportAudited(entry: AuditEntry, year: number): Promise<PublishedReport> {
+	return prisma.$transaction(
+		async (tx) => {
+			const report = await buildReport(year, tx)
+			await recordAudit(tx, entry)
+			return report
+		},
+		{ isolationLevel: 'RepeatableRead' },
+	)
+}
+
+export function exportReport(actor: StaffActor, year: number, format: 'csv' | 'xlsx' | 'print') {
 	requireStatisticsReader(actor)
-	await recordAudit({ action: 'statistics.exported', actor, detail: { year, format } })
+	return exportAudited({ action: 'statistics.exported', actor, detail: { year, format } }, year)
+}
+
+/** The canton's read-only access; the route has checked the token. */
+export function exportReportForToken(tokenId: string, year: number) {
+	return exportAudited(
+		{ action: 'statistics.exported', detail: { year, format: 'json', tokenId } },
+		year,
+	)
 }
 
 /** The years that have cases, newest first, and always the current one. */

@@ -45,6 +45,8 @@ type Options = {
 	/** Feature errors that mean "no such thing in your scope": 404. */
 	notFound?: readonly ErrorClass[]
 	explain?: readonly ExplainedError[]
+	/** Fields whose values never come back to the page (passwords). */
+	hideFields?: string[]
 }
 
 type Results<Handlers> = {
@@ -62,7 +64,7 @@ type Results<Handlers> = {
 export async function dispatchIntent<Handlers extends Record<string, IntentHandler<unknown>>>(
 	formData: FormData,
 	handlers: Handlers,
-	{ notFound = [], explain = [] }: Options = {},
+	{ notFound = [], explain = [], hideFields }: Options = {},
 ) {
 	const name = formData.get('intent')
 	const handler =
@@ -71,7 +73,7 @@ export async function dispatchIntent<Handlers extends Record<string, IntentHandl
 	const submission = parseSubmission(formData, handler.schema)
 	const refuse = (status: number, reply: SubmissionResult<string[]>) =>
 		data<IntentFailure>({ intent: name, result: reply }, { status })
-	if (submission.status !== 'success') return refuse(400, submission.reply())
+	if (submission.status !== 'success') return refuse(400, submission.reply({ hideFields }))
 	try {
 		return (await handler.run(submission.value as never, submission)) as Results<Handlers>
 	} catch (error) {
@@ -82,8 +84,8 @@ export async function dispatchIntent<Handlers extends Record<string, IntentHandl
 				explained.status,
 				submission.reply(
 					explained.field
-						? { fieldErrors: { [explained.field]: message } }
-						: { formErrors: message },
+						? { fieldErrors: { [explained.field]: message }, hideFields }
+						: { formErrors: message, hideFields },
 				),
 			)
 		}

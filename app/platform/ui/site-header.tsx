@@ -4,16 +4,27 @@ import { LanguageSwitcher } from './language-switcher'
 type Props = {
 	languages: ReadonlyArray<{ code: string; nativeName: string; dir: 'ltr' | 'rtl' }>
 	current: string
+	/** APP_MODE=demo: a banner that no real data belong here. */
+	demo: boolean
 }
 
-export function SiteHeader({ languages, current }: Props) {
+export function SiteHeader({ languages, current, demo }: Props) {
 	const { t } = useTranslation()
 	return (
-		<header className="site-header">
-			<a className="site-name" href="/">
-				{t('officeFallbackName')}
-			</a>
-			{languages.length > 1 ? <LanguageSwitcher languages={languages} current={current} /> : null}
+		<header>
+			{demo ? (
+				// In the header landmark, so that it is read first; the words
+				// carry the message, the stripes only repeat it.
+				<p className="demo-banner" role="note">
+					{t('demoBanner')}
+				</p>
+			) : null}
+			<div className="site-header">
+				<a className="site-name" href="/">
+					{t('officeFallbackName')}
+				</a>
+				{languages.length > 1 ? <LanguageSwitcher languages={languages} current={current} /> : null}
+			</div>
 		</header>
 	)
 }

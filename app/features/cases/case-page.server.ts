@@ -1,0 +1,213 @@
+// The case page: one case's data, its content decrypted with the actor's own
+// grant, every read (and every refused one) audited in the same transaction.
+import { decryptCaseText } from '~/platform/crypto/case-fields.server'
+import { prisma } from '~/platform/db.server'
+import type { Prisma } from '~/generated/prisma/client'
+import { recordAudit } from '../audit/audit.server'
+import {
+	caseInScopeWhere,
+	findOwnGrant,
+	normalizedReference,
+	openOwnGrant,
+} from './case-access.server'
+import type { StaffActor } from '../staff-auth/staff-session.server'
+
+/** Who wrote a message or note, or changed the status. */
+const AUTHOR = { select: { displayName: true } } as const
+
+/** The case's own fields and its assignee. */
+const CASE_SELECT = {
+	id: true,
+	reference: true,
+	status: true,
+	channel: true,
+	receivedOn: true,
+	closedAt: true,
+	outcome: true,
+	reportedRequesterType: true,
+	reportedIncidentMonth: true,
+	reportedIncidentYear: true,
+	reportedOngoing: true,
+	reportedAreas: true,
+	reportedForms: true,
+	reportedMotives: true,
+	reportedActors: true,
+	reportedAgeGroup: true,
+	reportedGender: true,
+	reportedNationality: true,
+	reportedResidence: true,
+	reportedWishes: true,
+	interpreterNeeded: true,
+	requesterType: true,
+	areas: true,
+	forms: true,
+	motives: true,
+	actors: true,
+	personalDataDeletedAt: true,
+	personalDataDeletion: true,
+	narrative: true,
+	place: true,
+	otherAnswers: true,
+	contact: true,
+	interpreterLanguage: true,
+	assignedTo: { select: { id: true, displayName: true } },
+} satisfies Prisma.CaseSelect
+
+/**
+ * The case page's data in the actor's scope, or null, read one query after
+ * another: a transaction has one connection, and the sibling relations of
+ * one select would be sent at once, which node-postgres only queues (with a
+ * deprecation warning).
+ */
+async function readCasePage(
+	tx: Prisma.TransactionClient,
+	actor: StaffActor,
+	where: Prisma.CaseWhereInput,
+) {
+	const found = await tx.case.findFirst({ where, select: CASE_SELECT })
+	if (!found) return null
+	const caseId = found.id
+	const messages = await tx.message.findMany({
+		where: { caseId },
+		orderBy: { createdAt: 'asc' },
+		select: { id: true, author: true, body: true, createdAt: true, staffUser: AUTHOR },
+	})
+	const notes = await tx.note.findMany({
+		where: { caseId },
+		orderBy: { createdAt: 'asc' },
+		select: { id: true, body: true, createdAt: true, staffUser: AUTHOR },
+	})
+	const attachments = await tx.attachment.findMany({
+		where: { caseId },
+		orderBy: { createdAt: 'asc' },
+		select: { id: true, mediaType: true, sizeBytes: true, name: true, messageId: true },
+	})
+	const services = await tx.counsellingService.findMany({
+		where: { caseId },
+		orderBy: { providedOn: 'asc' },
+		select: { id: true, type: true, providedOn: true, minutes: true },
+	})
+	const statusChanges = await tx.caseStatusChange.findMany({
+		where: { caseId },
+		orderBy: { at: 'asc' },
+		select: { fromStatus: true, toStatus: true, at: true, staffUser: AUTHOR },
+	})
+	const sealedKey = await findOwnGrant(tx, actor, caseId)
+	return { ...found, messages, notes, attachments, services, statusChanges, sealedKey }
+}
+
+/**
+ * The case page's data, or null when the case is not in the actor's scope
+ * (the attempt is audited). Content is decrypted only through the actor's
+ * own grant; without one (a lead whose grant is still pending) the page
+ * shows the case without content.
+ */
+export async function openCase(actor: StaffActor, reference: string) {
+	const where = caseInScopeWhere(actor, reference)
+	// The read and its audit entry in one transaction: no case is shown
+	// whose reading was not recorded.
+	const found = await prisma.$transaction(async (tx) => {
+		const row = where ? await readCasePage(tx, actor, where) : null
+		if (!row) {
+			await recordAudit(tx, {
+				action: 'case.read.denied',
+				actor,
+				caseReference: normalizedReference(reference),
+			})
+			return null
+		}
+		const content = !row.personalDataDeletedAt && row.sealedKey !== null
+		await recordAudit(tx, {
+			action: 'case.read',
+			actor,
+			caseId: row.id,
+			caseReference: row.reference,
+			detail: { content },
+		})
+		return row
+	})
+	if (!found) return null
+	const caseKey = found.personalDataDeletedAt ? null : openOwnGrant(actor, found.sealedKey)
+	const text = (field: Parameters<typeof decryptCaseText>[2], sealed: Uint8Array | null) =>
+		caseKey && sealed ? decryptCaseText(caseKey, found.id, field, sealed) : null
+	const json = (field: 'otherAnswers' | 'contact', sealed: Uint8Array | null) => {
+		const value = text(field, sealed)
+		return value ? (JSON.parse(value) as Record<string, string>) : null
+	}
+	const view = {
+		reference: found.reference,
+		status: found.status,
+		channel: found.channel,
+		receivedOn: found.receivedOn.toISOString().slice(0, 10),
+		closedAt: found.closedAt?.toISOString() ?? null,
+		outcome: found.outcome,
+		assignee: found.assignedTo,
+		readable: caseKey !== null,
+		personalDataDeletedAt: found.personalDataDeletedAt?.toISOString() ?? null,
+		personalDataDeletion: found.personalDataDeletion,
+		reported: {
+			requesterType: found.reportedRequesterType,
+			incidentMonth: found.reportedIncidentMonth,
+			incidentYear: found.reportedIncidentYear,
+			ongoing: found.reportedOngoing,
+			areas: found.reportedAreas,
+			forms: found.reportedForms,
+			motives: found.reportedMotives,
+			actors: found.reportedActors,
+			ageGroup: found.reportedAgeGroup,
+			gender: found.reportedGender,
+			nationalityGroup: found.reportedNationality,
+			residenceStatus: found.reportedResidence,
+			wishes: found.reportedWishes,
+			interpreterNeeded: found.interpreterNeeded,
+		},
+		classification: {
+			requesterType: found.requesterType,
+			areas: found.areas,
+			forms: found.forms,
+			motives: found.motives,
+			actors: found.actors,
+		},
+		narrative: text('narrative', found.narrative),
+		place: text('place', found.place),
+		otherAnswers: json('otherAnswers', found.otherAnswers),
+		contact: json('contact', found.contact),
+		interpreterLanguage: text('interpreterLanguage', found.interpreterLanguage),
+		messages: found.messages.map((message) => ({
+			id: message.id,
+			fromReporter: message.author === 'REPORTER',
+			author: message.staffUser?.displayName ?? null,
+			at: message.createdAt.toISOString(),
+			text: text(`message:${message.id}`, message.body),
+		})),
+		notes: found.notes.map((note) => ({
+			id: note.id,
+			author: note.staffUser?.displayName ?? null,
+			at: note.createdAt.toISOString(),
+			text: text(`note:${note.id}`, note.body),
+		})),
+		attachments: found.attachments.map((attachment) => ({
+			id: attachment.id,
+			mediaType: attachment.mediaType,
+			sizeBytes: attachment.sizeBytes,
+			messageId: attachment.messageId,
+			name: text(`attachmentName:${attachment.id}`, attachment.name),
+		})),
+		services: found.services.map((service) => ({
+			id: service.id,
+			type: service.type,
+			providedOn: service.providedOn.toISOString().slice(0, 10),
+			minutes: service.minutes,
+		})),
+		history: found.statusChanges.map((change) => ({
+			from: change.fromStatus,
+			to: change.toStatus,
+			at: change.at.toISOString(),
+			by: change.staffUser?.displayName ?? null,
+		})),
+	}
+	caseKey?.fill(0)
+	return view
+}
+
+export type CaseView = NonNullable<Awaited<ReturnType<typeof openCase>>>

@@ -1,0 +1,101 @@
+// Anonymous or with contact, and how to reach the person.
+import { ChoiceGroup, SelectField, TextField } from '~/platform/ui/form-fields'
+import { LIMITS } from '~/features/intake/intake-schema'
+import type { IntakeFields } from './intake-fields'
+
+/** The choice between anonymous and with contact, and the contact details. */
+export function ContactSection({
+	fields,
+	languages,
+}: {
+	fields: IntakeFields
+	languages: ReadonlyArray<{ code: string; nativeName: string }>
+}) {
+	const { t, text, choices, common, values } = fields
+	return (
+		<div className="form-section">
+			<h2>{t('contact.legend')}</h2>
+			<ChoiceGroup
+				{...common('contactMode')}
+				label={t('contact.legend')}
+				required
+				choices={[
+					{
+						value: 'anonymous',
+						label: (
+							<>
+								<strong>{t('contact.anonymous')}</strong>
+								<br />
+								{t('contact.anonymousHint')}
+							</>
+						),
+					},
+					{
+						value: 'contact',
+						label: (
+							<>
+								<strong>{t('contact.withContact')}</strong>
+								<br />
+								{t('contact.withContactHint')}
+							</>
+						),
+					},
+				]}
+				selected={values.contactMode ?? 'anonymous'}
+			/>
+			<div className="contact-details">
+				<TextField
+					{...common('contactName')}
+					label={t('contact.name')}
+					defaultValue={text('contactName')}
+					autoComplete="off"
+					maxLength={LIMITS.shortText}
+				/>
+				<TextField
+					{...common('contactEmail')}
+					label={t('contact.email')}
+					hint={t('contact.emailOrPhone')}
+					type="email"
+					defaultValue={text('contactEmail')}
+					autoComplete="email"
+				/>
+				<TextField
+					{...common('contactPhone')}
+					label={t('contact.phone')}
+					type="tel"
+					defaultValue={text('contactPhone')}
+					autoComplete="tel"
+				/>
+				<TextField
+					{...common('contactTimes')}
+					label={t('contact.times')}
+					defaultValue={text('contactTimes')}
+					maxLength={LIMITS.contactTimes}
+				/>
+				<SelectField
+					{...common('preferredLanguage')}
+					label={t('contact.preferredLanguage')}
+					emptyLabel="—"
+					defaultValue={text('preferredLanguage')}
+					options={languages.map((language) => ({
+						value: language.code,
+						label: language.nativeName,
+					}))}
+				/>
+			</div>
+			<ChoiceGroup
+				{...common('interpreterNeeded')}
+				label={t('contact.interpreterNeeded')}
+				choices={choices('interpreterNeeded', ['yes', 'no'])}
+				selected={values.interpreterNeeded}
+			>
+				<TextField
+					{...common('interpreterLanguage')}
+					label={t('contact.interpreterLanguage')}
+					defaultValue={text('interpreterLanguage')}
+					maxLength={LIMITS.shortText}
+				/>
+			</ChoiceGroup>
+		</div>
+	)
+}

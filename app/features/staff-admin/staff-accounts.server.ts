@@ -1,0 +1,128 @@
+// The admin's side of existing staff accounts: the list, roles,
+// deactivation, resetting a lost second factor. The admin never touches case
+// content: a role change changes who *should* hold case keys, and leads'
+// sessions wrap them (pending grants), since only they can. Each change and
+// its audit entry are one transaction.
+import { prisma } from '~/platform/db.server'
+import {
+	can,
+	ForbiddenError,
+	HOLDS_EVERY_CASE_KEY,
+	requirePermission,
+	type StaffRoleName,
+} from '~/platform/permissions'
+import type { Prisma } from '~/generated/prisma/client'
+import { recordAudit } from '../audit/audit.server'
+import { endAllSessionsOf, type StaffActor } from '../staff-auth/staff-session.server'
+import { clearTwoFactor } from '../staff-auth/two-factor.server'
+
+export async function listStaff(actor: StaffActor) {
+	requirePermission(actor, 'staff:manage')
+	const [staff, invitations] = await Promise.all([
+		prisma.staffUser.findMany({
+			orderBy: [{ active: 'desc' }, { displayName: 'asc' }],
+			select: {
+				id: true,
+				email: true,
+				displayName: true,
+				role: true,
+				active: true,
+				totpEnabledAt: true,
+				createdAt: true,
+			},
+		}),
+		prisma.invitation.findMany({
+			where: { usedAt: null, expiresAt: { gt: new Date() } },
+			orderBy: { createdAt: 'desc' },
+			select: { id: true, email: true, displayName: true, role: true, expiresAt: true },
+		}),
+	])
+	return {
+		staff: staff.map((member) => ({ ...member, twoFactor: member.totpEnabledAt !== null })),
+		invitations: invitations.map((invitation) => ({
+			...invitation,
+			expiresOn: invitation.expiresAt.toISOString().slice(0, 10),
+		})),
+	}
+}
+
+/** The account an admin action names does not exist (a stale page, a forged post). */
+export class StaffNotFoundError extends Error {
+	constructor() {
+		super('no such staff account')
+	}
+}
+
+export async function requireStaffMember(
+	db: Pick<Prisma.TransactionClient, 'staffUser'>,
+	userId: string,
+) {
+	const user = await db.staffUser.findUnique({
+		where: { id: userId },
+		select: { email: true, displayName: true, role: true },
+	})
+	if (!user) throw new StaffNotFoundError()
+	return user
+}
+
+export async function changeRole(actor: StaffActor, userId: string, role: StaffRoleName) {
+	requirePermission(actor, 'staff:manage')
+	if (userId === actor.id) throw new ForbiddenError()
+	await prisma.$transaction(async (tx) => {
+		const user = await requireStaffMember(tx, userId)
+		if (user.role === role) return
+		await tx.staffUser.update({ where: { id: userId }, data: { role }, select: { id: true } })
+		if (can(role, HOLDS_EVERY_CASE_KEY)) {
+			await tx.$executeRaw`
+				INSERT INTO "PendingGrant" ("caseId", "staffUserId")
+				SELECT "id", ${userId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
+				ON CONFLICT DO NOTHING`
+		} else {
+			// Only a lead reads every case: keep the keys of the cases assigned to this person.
+			await tx.caseKeyGrant.deleteMany({
+				where: {
+					holder: 'STAFF',
+					staffUserId: userId,
+					case: { OR: [{ assignedToId: null }, { assignedToId: { not: userId } }] },
+				},
+			})
+			await tx.pendingGrant.deleteMany({
+				where: {
+					staffUserId: userId,
+					case: { OR: [{ assignedToId: null }, { assignedToId: { not: userId } }] },
+				},
+			})
+		}
+		await endAllSessionsOf(tx, userId)
+		await recordAudit(tx, {
+			action: 'staff.role-changed',
+			actor,
+			targetUserId: userId,
+			detail: { from: user.role, to: role },
+		})
+	})
+}
+
+export async function setStaffActive(actor: StaffActor, userId: string, active: boolean) {
+	requirePermission(actor, 'staff:manage')
+	if (userId === actor.id) throw new ForbiddenError()
+	await prisma.$transaction(async (tx) => {
+		await requireStaffMember(tx, userId)
+		await tx.staffUser.update({ where: { id: userId }, data: { active }, select: { id: true } })
+		if (!active) await endAllSessionsOf(tx, userId)
+		await recordAudit(tx, {
+			action: active ? 'staff.reactivated' : 'staff.deactivated',
+			actor,
+			targetUserId: userId,
+		})
+	})
+}
+
+export async function resetTwoFactor(actor: StaffActor, userId: string) {
+	requirePermission(actor, 'staff:manage')
+	await prisma.$transaction(async (tx) => {
+		await requireStaffMember(tx, userId)
+		await clearTwoFactor(tx, userId)
+		await recordAudit(tx, { action: 'two-factor.reset', actor, targetUserId: userId })
+	})
+}
