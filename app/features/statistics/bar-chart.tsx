@@ -8,7 +8,9 @@ import type { PublishedCell } from '~/features/statistics/report'
 type Bar = { label: string; value: PublishedCell }
 
 const ROW = 26
-const LABEL_WIDTH = 260
+const LABEL_WIDTH = 300
+/** About what LABEL_WIDTH holds of 13 px text in a wide sans-serif (DejaVu Sans: 7.8 px a character). */
+const LABEL_CHARS = 36
 const BAR_WIDTH = 380
 const VALUE_WIDTH = 70
 
@@ -37,7 +39,8 @@ export function BarChart({
 					const y = index * ROW + 4
 					const value = typeof bar.value === 'number' ? bar.value : null
 					const length = value === null ? 0 : (value / max) * BAR_WIDTH
-					const label = bar.label.length > 38 ? `${bar.label.slice(0, 37)}…` : bar.label
+					const label =
+						bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label
 					return (
 						<g key={bar.label}>
 							<text x={LABEL_WIDTH - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1b1b1f">
