@@ -10,7 +10,7 @@ import { errorSummary } from '../app/platform/logger.server.ts'
 import type { ViteDevServer } from 'vite'
 import { BUILD_DIR } from './build.ts'
 import { clientKey } from './client-key.ts'
-import { refuseDataOfResourceRoutes } from './resource-routes.ts'
+import { refuseDataOfDownloads } from './resource-routes.ts'
 import { sameOriginGuard } from './same-origin-guard.ts'
 import { requestLog } from './request-log.ts'
 import { cspNonce, securityHeaders } from './security-headers.ts'
@@ -78,7 +78,7 @@ export function createApp(options: Options): express.Express {
 		app.use(express.static(client, { maxAge: '1h' }))
 		app.all(
 			'*',
-			refuseDataOfResourceRoutes(options.build),
+			refuseDataOfDownloads(options.build),
 			noStore,
 			createRequestHandler({ build: options.build, mode: 'production', getLoadContext }),
 		)

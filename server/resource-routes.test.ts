@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { resourceRoutePatterns } from './resource-routes.ts'
+import { DOWNLOAD_ROUTE } from '../app/platform/download-route.ts'
+import { downloadRoutePatterns } from './resource-routes.ts'
 
 const page = { default: () => null }
-const resource = {}
+const download = { handle: DOWNLOAD_ROUTE }
+const redirectOnly = {}
 const routes = {
 	root: { id: 'root', path: '', module: page },
 	'routes/staff': { id: 'routes/staff', parentId: 'root', path: 'staff', module: page },
@@ -10,25 +12,32 @@ const routes = {
 		id: 'routes/staff.cases.$reference.attachments.$attachmentId',
 		parentId: 'routes/staff',
 		path: 'cases/:reference/attachments/:attachmentId',
-		module: resource,
+		module: download,
+	},
+	'routes/staff._index': {
+		id: 'routes/staff._index',
+		parentId: 'routes/staff',
+		index: true,
+		module: redirectOnly,
 	},
 	'routes/staff.statistics.csv': {
 		id: 'routes/staff.statistics.csv',
 		parentId: 'routes/staff',
 		path: 'statistics/csv',
-		module: resource,
+		module: download,
 	},
 	'routes/request': { id: 'routes/request', parentId: 'root', path: 'request', module: page },
 }
 
-describe('resource routes', () => {
-	test('are found with their full paths; pages are not', () => {
-		const patterns = resourceRoutePatterns({ routes } as never)
+describe('download routes', () => {
+	test('are found with their full paths; pages and redirecting routes are not', () => {
+		const patterns = downloadRoutePatterns({ routes } as never)
 		const isResource = (path: string) => patterns.some((pattern) => pattern.test(path))
 		expect(isResource('/staff/cases/AB-12/attachments/0f1e')).toBe(true)
 		expect(isResource('/staff/statistics/csv')).toBe(true)
 		expect(isResource('/staff/statistics')).toBe(false)
 		expect(isResource('/request')).toBe(false)
 		expect(isResource('/staff/cases/AB-12')).toBe(false)
+		expect(isResource('/staff')).toBe(false)
 	})
 })

@@ -2,15 +2,17 @@ import type { ServerBuild } from '@remix-run/node'
 import type { RequestHandler } from 'express'
 
 /**
- * Refuses `GET <path>.data` for resource routes (a file download, a CSV, the
- * JSON endpoint). Remix's client never asks for those, but Remix would
- * answer: it runs the loader as if for a page and sends what it returns as
- * page data, without the download headers and the sandbox CSP the route
- * sets on its own response. Such a request can only be crafted. (Posts stay:
- * a form posting to a resource route, such as logout, goes through `.data`.)
+ * Refuses `GET <path>.data` for routes that answer with a file (an
+ * attachment, a CSV or XLSX export, the JSON endpoint). Remix's client never
+ * asks for those, but Remix would answer: it runs the loader as if for a page
+ * and sends what it returns as page data, without the download headers and
+ * the sandbox CSP the route sets on its own response. Such a request can only
+ * be crafted. Such routes export `handle = DOWNLOAD_ROUTE`
+ * (app/platform/download-route.ts). Other routes without a page (an index that redirects, logout)
+ * are reached through `.data` by Remix's own navigation and stay as they are.
  */
-export function refuseDataOfResourceRoutes(build: ServerBuild): RequestHandler {
-	const patterns = resourceRoutePatterns(build)
+export function refuseDataOfDownloads(build: ServerBuild): RequestHandler {
+	const patterns = downloadRoutePatterns(build)
 	return (req, res, next) => {
 		if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.endsWith('.data'))
 			return next()
@@ -20,8 +22,8 @@ export function refuseDataOfResourceRoutes(build: ServerBuild): RequestHandler {
 	}
 }
 
-/** A regular expression for the full path of each route without a page (no default export). */
-export function resourceRoutePatterns(build: Pick<ServerBuild, 'routes'>): RegExp[] {
+/** A regular expression for the full path of each route marked as a download. */
+export function downloadRoutePatterns(build: Pick<ServerBuild, 'routes'>): RegExp[] {
 	const fullPath = (id: string): string => {
 		const route = build.routes[id]
 		if (!route) return ''
@@ -29,7 +31,7 @@ export function resourceRoutePatterns(build: Pick<ServerBuild, 'routes'>): RegEx
 		return [parent, route.path ?? ''].filter(Boolean).join('/')
 	}
 	return Object.values(build.routes)
-		.filter((route) => route && !route.module.default)
+		.filter((route) => (route?.module.handle as { download?: boolean } | undefined)?.download)
 		.map((route) => {
 			const segments = fullPath(route!.id)
 				.split('/')

@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { findActiveApiToken } from '~/features/staff-admin/api-token.server'
 import { exportReportForToken } from '~/features/statistics/statistics.server'
+import { DOWNLOAD_ROUTE } from '~/platform/download-route'
+
+export const handle = DOWNLOAD_ROUTE
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 

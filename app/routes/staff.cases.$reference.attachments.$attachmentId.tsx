@@ -3,6 +3,9 @@ import { attachmentDisposition, safeDownloadName } from '~/features/attachments/
 import { WORK_CASES } from '~/platform/permissions'
 import { readAttachment } from '~/features/cases/attachment-download.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+import { DOWNLOAD_ROUTE } from '~/platform/download-route'
+
+export const handle = DOWNLOAD_ROUTE
 
 /**
  * An attachment, decrypted for someone allowed to read the case. Always a

@@ -5,6 +5,9 @@ import { exportReport } from '~/features/statistics/statistics.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { reportToCsv } from '~/features/statistics/export-csv.server'
 import { reportLabelsFrom } from '~/features/statistics/labels'
+import { DOWNLOAD_ROUTE } from '~/platform/download-route'
+
+export const handle = DOWNLOAD_ROUTE
 
 /** All tables of a year in one CSV file (UTF-8 with BOM, `;`), audited. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,6 +5,9 @@ import { exportReport } from '~/features/statistics/statistics.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { reportToXlsx } from '~/features/statistics/export-xlsx.server'
 import { reportLabelsFrom } from '~/features/statistics/labels'
+import { DOWNLOAD_ROUTE } from '~/platform/download-route'
+
+export const handle = DOWNLOAD_ROUTE
 
 /** A workbook with one sheet per table, audited. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -54,13 +54,30 @@ test('the statistics account reads a year with charts, downloads CSV and XLSX, p
 	const counted = await casesIn(year)
 	const requesterTypes = page.getByRole('region', { name: 'Fälle nach Art der Anfrage' })
 	const total = requesterTypes.locator('tfoot td').last()
-	await expect(total).toHaveText(counted >= 5 ? String(counted) : '< 5')
+	if (counted >= 5) await expect(total).toHaveText(String(counted))
+	else await expect(total).toHaveAccessibleName('verdeckt')
 
-	// Small categories are hidden, always with at least one complement.
+	// Hidden cells read "×", small or not, never "< 5"; a screen reader hears "verdeckt". Small
+	// categories are hidden with at least one complement, and every table with a hidden cell
+	// says under it what "×" stands for (and is described by that note).
+	await expect(page.getByText('< 5')).toHaveCount(0)
+	const note =
+		'× verdeckt: ein Wert unter 5 oder ein weiterer, verdeckt, damit sich kein Wert unter 5 aus Summen oder anderen Tabellen zurückrechnen lässt.'
+	let tablesWithHidden = 0
 	for (const section of await page.locator('section.statistics-table').all()) {
-		const hidden = await section.locator('tbody td', { hasText: '< 5' }).count()
-		expect(hidden === 0 || hidden >= 2).toBe(true)
+		const hidden = section.getByRole('cell', { name: 'verdeckt', exact: true })
+		const inBody = await section.locator('tbody').getByRole('cell', { name: 'verdeckt' }).count()
+		expect(inBody === 0 || inBody >= 2).toBe(true)
+		if ((await hidden.count()) === 0) {
+			await expect(section.locator('.table-note')).toHaveCount(0)
+			continue
+		}
+		tablesWithHidden++
+		await expect(hidden.first()).toHaveText('×verdeckt')
+		await expect(section.locator('.table-note')).toHaveText(note)
+		await expect(section.getByRole('table')).toHaveAccessibleDescription(note)
 	}
+	expect(tablesWithHidden).toBeGreaterThan(0)
 
 	const csvDownload = page.waitForEvent('download')
 	await page.getByRole('link', { name: 'CSV (alle Tabellen)' }).click()
@@ -70,15 +87,23 @@ test('the statistics account reads a year with charts, downloads CSV and XLSX, p
 	const text = Buffer.concat(chunks).toString('utf8')
 	expect(text.startsWith('\uFEFF')).toBe(true)
 	expect(text).toContain('Fälle nach Art der Anfrage')
+	expect(text).toMatch(/;×(;|\r\n)/)
+	expect(text).toContain(`;${note};;;;;\r\n`)
+	expect(text).not.toContain('< 5')
 
 	const xlsxDownload = page.waitForEvent('download')
 	await page.getByRole('link', { name: 'Excel (eine Tabelle pro Blatt)' }).click()
 	const workbook = new ExcelJS.Workbook()
 	await workbook.xlsx.readFile((await (await xlsxDownload).path())!)
 	expect(workbook.worksheets.length).toBeGreaterThanOrEqual(14)
+	const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat())
+	expect(cells).toContain('×')
+	expect(cells).toContain(note)
 
 	await page.getByRole('link', { name: 'Druckansicht (als PDF speichern)' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Jahresstatistik ${year}`)
 	await expect(page.locator('.office-name')).toContainText('St. Gallen')
+	await expect(page.locator('.table-note').first()).toHaveText(note)
+	await expect(page.getByText('< 5')).toHaveCount(0)
 	await expectNoAxeViolations(page)
 })

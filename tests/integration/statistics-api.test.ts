@@ -1,6 +1,6 @@
 // The canton's machine access: a year's suppressed statistics as JSON for a
 // token the admin created; nothing without it, nothing after revocation,
-// and every call audited.
+// every call audited, and a hidden cell is the word "suppressed", whatever its size.
 import { expect, test } from 'vitest'
 import { prisma } from '~/platform/db.server'
 import {
@@ -8,6 +8,7 @@ import {
 	listApiTokens,
 	revokeApiToken,
 } from '~/features/staff-admin/api-token.server'
+import type { PublishedReport } from '~/features/statistics/report'
 import { loader } from '~/routes/api.statistics.$year'
 import { createSignedInStaff } from '../support/staff'
 
@@ -25,13 +26,53 @@ test('a token opens the JSON statistics until it is revoked', async () => {
 	expect((await call('2026')).status).toBe(401)
 	expect((await call('2026', 'Bearer ast_not-a-real-token-at-all')).status).toBe(401)
 
+	// Anonymous: 3, 6, 6, 6 cases a quarter; with contact: 6 each. No zero to hide instead, so the
+	// 3 is protected by sixes: the complements are as large as the threshold or more.
+	const cases = [
+		...[3, 6, 6, 6].flatMap((n, q) =>
+			Array.from({ length: n }, () => ({ q, channel: 'ANONYMOUS' as const })),
+		),
+		...[6, 6, 6, 6].flatMap((n, q) =>
+			Array.from({ length: n }, () => ({ q, channel: 'WITH_CONTACT' as const })),
+		),
+	]
+	for (const [index, { q, channel }] of cases.entries()) {
+		await prisma.case.create({
+			data: {
+				reference: `API-${index}`,
+				status: 'NEW',
+				channel,
+				receivedOn: new Date(Date.UTC(2026, q * 3, 10)),
+				narrative: Buffer.from('x'),
+				followUpLookup: Buffer.from('x'),
+			},
+			select: { id: true },
+		})
+	}
+
 	const token = await createApiToken(admin.actor, 'Kanton St. Gallen')
 	const response = await call('2026', `Bearer ${token}`)
 	expect(response.status).toBe(200)
 	expect(response.headers.get('Cache-Control')).toBe('no-store')
-	const report = (await response.json()) as { year: number; tables: unknown[]; threshold: number }
+	const report = (await response.json()) as PublishedReport
 	expect(report.year).toBe(2026)
 	expect(report.tables.length).toBeGreaterThanOrEqual(13)
+	const cells = report.tables.flatMap((table) =>
+		[...table.rows, table.totals].flatMap((line) => [
+			...line.quarters,
+			line.total,
+			...(line.hoursQuarters ?? []),
+			...(line.hoursTotal === undefined ? [] : [line.hoursTotal]),
+		]),
+	)
+	expect(cells.every((cell) => typeof cell === 'number' || cell === 'suppressed')).toBe(true)
+	const channels = report.tables.find((table) => table.id === 'channel')!
+	// The 3 and the three sixes that close its rectangle read alike: which one is small is not told.
+	expect(channels.rows).toEqual([
+		{ key: 'ANONYMOUS', quarters: ['suppressed', 'suppressed', 6, 6], total: 21 },
+		{ key: 'WITH_CONTACT', quarters: ['suppressed', 'suppressed', 6, 6], total: 24 },
+	])
+	expect(channels.totals).toEqual({ quarters: [9, 12, 12, 12], total: 45 })
 	expect((await call('next-year', `Bearer ${token}`)).status).toBe(400)
 
 	const [listed] = await listApiTokens(admin.actor)

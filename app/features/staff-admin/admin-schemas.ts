@@ -48,7 +48,8 @@ export const OfficeDetailsSchema = z.object({
 
 export const SettingsSchema = OfficeDetailsSchema.extend({
 	retentionMonths: wholeNumber(1, 240, 'errors.retention'),
-	statisticsThreshold: wholeNumber(1, 100, 'errors.threshold'),
+	// At least 3, as the database checks: below, a hidden cell among few cases tells too much.
+	statisticsThreshold: wholeNumber(3, 100, 'errors.threshold'),
 })
 
 export const ApiTokenSchema = z.object({ name: text(120) })

@@ -1,11 +1,13 @@
 // The whole report as one CSV file, one line per table row, so that it can be
 // filtered and pivoted in a spreadsheet. Semicolons and a BOM because Excel
 // with Swiss regional settings splits on `;` and otherwise guesses the
-// encoding wrong; the decimal point matches the de-CH number format.
-import { type PublishedReport } from '~/features/statistics/report'
+// encoding wrong; the decimal point matches the de-CH number format. A table
+// with hidden cells ("×") is followed by a line with its note and no values.
+import { QUARTERS, type PublishedReport } from '~/features/statistics/report'
 import {
 	exportHeader,
 	exportTableRows,
+	suppressedNote,
 	withSuffix,
 	type ExportRow,
 	type ExportValue,
@@ -14,6 +16,8 @@ import {
 
 const BOM = '\uFEFF'
 const CRLF = '\r\n'
+/** Q1–Q4 and the year. */
+const VALUE_COLUMNS = QUARTERS.length + 1
 
 export function reportToCsv(report: PublishedReport, labels: ReportLabels): string {
 	const empty = [undefined, undefined, undefined, undefined]
@@ -29,25 +33,34 @@ export function reportToCsv(report: PublishedReport, labels: ReportLabels): stri
 			values: [...empty, { value: point.notDiscrimination, unit: 'count' }],
 		},
 	])
-	const rows = [...report.tables.flatMap((table) => exportTableRows(table, labels)), ...trendRows]
+	const withNote = (title: string, rows: ExportRow[]): ExportRow[] => {
+		const note = suppressedNote(
+			rows.flatMap((row) => row.values),
+			labels,
+			report.threshold,
+		)
+		return note ? [...rows, { table: title, category: note, values: [] }] : rows
+	}
+	const rows = [
+		...report.tables.flatMap((table) =>
+			withNote(labels.tableTitle(table.id), exportTableRows(table, labels)),
+		),
+		...withNote(labels.trendTitle, trendRows),
+	]
 	const lines = [
 		exportHeader(labels).map(textField),
 		...rows.map((row) => [
 			textField(row.table),
 			textField(row.category),
-			...row.values.map((value) => valueField(value, report.threshold, labels)),
+			...Array.from({ length: VALUE_COLUMNS }, (_, index) => valueField(row.values[index], labels)),
 		]),
 	]
 	return BOM + lines.map((fields) => fields.join(';') + CRLF).join('')
 }
 
-function valueField(
-	cell: ExportValue | undefined,
-	threshold: number,
-	labels: ReportLabels,
-): string {
+function valueField(cell: ExportValue | undefined, labels: ReportLabels): string {
 	if (cell === undefined) return ''
-	if (cell.value === null) return textField(labels.suppressed(threshold))
+	if (cell.value === 'suppressed') return textField(labels.suppressed)
 	return cell.unit === 'hours' ? cell.value.toFixed(1) : String(cell.value)
 }
 

@@ -1,9 +1,16 @@
 // The report as an Excel workbook: a cover sheet, one sheet per table with
 // the CSV's columns, and the trend. Cells hold the published values only:
-// suppressed cells are text, so no formula or hidden value can restore them.
+// hidden cells are the text "×", so no formula or hidden value can restore
+// them, and a note under the table says what "×" stands for.
 import ExcelJS from 'exceljs'
 import { type PublishedReport } from '~/features/statistics/report'
-import { exportHeader, exportTableRows, type ExportValue, type ReportLabels } from './report-labels'
+import {
+	exportHeader,
+	exportTableRows,
+	suppressedNote,
+	type ExportValue,
+	type ReportLabels,
+} from './report-labels'
 
 const SHEET_NAME_MAX = 31
 const MIN_WIDTH = 8
@@ -23,7 +30,13 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 	workbook.modified = generatedAt
 
 	const names = new Set<string>()
-	const suppressed = labels.suppressed(report.threshold)
+	const { suppressed } = labels
+	const addNote = (sheet: ExcelJS.Worksheet, cells: Array<ExportValue | undefined>) => {
+		const note = suppressedNote(cells, labels, report.threshold)
+		// After the columns are fitted, so that the long note runs over the empty cells beside it
+		// instead of widening the first column.
+		if (note) sheet.addRow([note]).font = { italic: true }
+	}
 
 	const cover = workbook.addWorksheet(sheetName(labels.reportTitle, 'report', names))
 	cover.addRow([labels.reportTitle]).font = { bold: true, size: 14 }
@@ -41,11 +54,16 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 	for (const table of report.tables) {
 		const name = sheetName(labels.tableTitle(table.id), table.id, names)
 		const sheet = addTableSheet(workbook, name, exportHeader(labels))
-		for (const row of exportTableRows(table, labels)) {
+		const rows = exportTableRows(table, labels)
+		for (const row of rows) {
 			const added = sheet.addRow([row.table, row.category])
 			row.values.forEach((value, index) => writeValue(added.getCell(3 + index), value, suppressed))
 		}
 		fitColumns(sheet)
+		addNote(
+			sheet,
+			rows.flatMap((row) => row.values),
+		)
 	}
 
 	const trend = addTableSheet(workbook, sheetName(labels.trendTitle, 'trend', names), [
@@ -53,12 +71,18 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 		labels.trendCases,
 		labels.trendNotDiscrimination,
 	])
-	for (const point of report.trend) {
+	const trendValues = report.trend.map((point): ExportValue[] => [
+		{ value: point.cases, unit: 'count' },
+		{ value: point.notDiscrimination, unit: 'count' },
+	])
+	report.trend.forEach((point, index) => {
 		const added = trend.addRow([point.year])
-		writeValue(added.getCell(2), { value: point.cases, unit: 'count' }, suppressed)
-		writeValue(added.getCell(3), { value: point.notDiscrimination, unit: 'count' }, suppressed)
-	}
+		trendValues[index]!.forEach((value, column) =>
+			writeValue(added.getCell(2 + column), value, suppressed),
+		)
+	})
 	fitColumns(trend)
+	addNote(trend, trendValues.flat())
 
 	return Buffer.from(await workbook.xlsx.writeBuffer())
 }
@@ -71,7 +95,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, name: string, header: string[
 
 function writeValue(cell: ExcelJS.Cell, value: ExportValue | undefined, suppressed: string) {
 	if (value === undefined) return
-	if (value.value === null) {
+	if (value.value === 'suppressed') {
 		cell.value = suppressed
 		cell.alignment = { horizontal: 'right' }
 		return

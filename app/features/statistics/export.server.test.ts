@@ -30,13 +30,15 @@ function testLabels(overrides: Partial<ReportLabels> = {}): ReportLabels {
 		year: 'year',
 		quarter: (q) => `Q${q}`,
 		hours: 'hours',
-		suppressed: (threshold) => `< ${threshold}`,
+		suppressed: '×',
+		suppressedNote: (threshold) =>
+			`× hidden: below ${threshold}, or so that none below can be found`,
 		trendTitle: 'Trend',
 		trendCases: 'cases',
 		trendNotDiscrimination: 'not discrimination',
 		reportTitle: 'Annual statistics',
 		generatedOn: 'Generated on',
-		thresholdNote: (threshold) => `Values below ${threshold} are suppressed.`,
+		thresholdNote: (threshold) => `Values below ${threshold} and others are hidden (×).`,
 		...overrides,
 	}
 }
@@ -45,8 +47,8 @@ const AREAS: PublishedTable = {
 	id: 'areas',
 	kind: 'mentions',
 	rows: [
-		{ key: 'work', quarters: [12, null, 7, 9], total: 31 },
-		{ key: 'housing', quarters: [null, 6, null, 5], total: 14 },
+		{ key: 'work', quarters: [12, 'suppressed', 7, 9], total: 31 },
+		{ key: 'housing', quarters: ['suppressed', 6, 'suppressed', 5], total: 14 },
 	],
 	totals: { quarters: [15, 9, 10, 14], total: 48 },
 }
@@ -57,17 +59,17 @@ const SERVICES: PublishedTable = {
 	rows: [
 		{
 			key: 'counselling',
-			quarters: [10, 8, null, 6],
+			quarters: [10, 8, 'suppressed', 6],
 			total: 27,
-			hoursQuarters: [12.5, 9, null, 7.5],
+			hoursQuarters: [12.5, 9, 'suppressed', 7.5],
 			hoursTotal: 32,
 		},
 		{
 			key: 'referral',
-			quarters: [null, null, 5, null],
-			total: null,
-			hoursQuarters: [null, null, 2.5, null],
-			hoursTotal: null,
+			quarters: ['suppressed', 'suppressed', 5, 'suppressed'],
+			total: 'suppressed',
+			hoursQuarters: ['suppressed', 'suppressed', 2.5, 'suppressed'],
+			hoursTotal: 'suppressed',
 		},
 	],
 	totals: {
@@ -78,15 +80,26 @@ const SERVICES: PublishedTable = {
 	},
 }
 
+/** Nothing hidden, so no note under it. */
+const CHANNEL: PublishedTable = {
+	id: 'channel',
+	kind: 'cases',
+	rows: [
+		{ key: 'ANONYMOUS', quarters: [5, 6, 0, 7], total: 18 },
+		{ key: 'WITH_CONTACT', quarters: [10, 0, 8, 9], total: 27 },
+	],
+	totals: { quarters: [15, 6, 8, 16], total: 45 },
+}
+
 const REPORT: PublishedReport = {
 	officeName: 'Beratungsstelle gegen Rassismus',
 	year: 2024,
 	threshold: 5,
 	generatedAt: '2025-01-15T09:30:00.000Z',
-	tables: [AREAS, SERVICES],
+	tables: [AREAS, SERVICES, CHANNEL],
 	trend: [
 		{ year: 2023, cases: 40, notDiscrimination: 6 },
-		{ year: 2024, cases: 48, notDiscrimination: null },
+		{ year: 2024, cases: 48, notDiscrimination: 'suppressed' },
 	],
 }
 
@@ -97,9 +110,11 @@ type ExpectedRow = {
 	unit: 'count' | 'hours'
 }
 
-/** The export lines the page's tables call for, derived from the report alone. */
-function expectedRows(report: PublishedReport, labels: ReportLabels): ExpectedRow[] {
-	return report.tables.flatMap((table) => {
+const hasHidden = (cells: PublishedCell[]) => cells.includes('suppressed')
+
+/** The export lines the page's tables call for, derived from the report alone, per table. */
+function expectedTables(report: PublishedReport, labels: ReportLabels): ExpectedRow[][] {
+	return report.tables.map((table) => {
 		const title = labels.tableTitle(table.id)
 		const lines = [
 			...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
@@ -112,12 +127,12 @@ function expectedRows(report: PublishedReport, labels: ReportLabels): ExpectedRo
 				cells: [...line.quarters, line.total],
 				unit: 'count' as const,
 			},
-			...(line.hoursQuarters
+			...(line.hoursQuarters && line.hoursTotal !== undefined
 				? [
 						{
 							table: title,
 							category: `${line.label} (${labels.hours})`,
-							cells: [...line.hoursQuarters, line.hoursTotal ?? null],
+							cells: [...line.hoursQuarters, line.hoursTotal],
 							unit: 'hours' as const,
 						},
 					]
@@ -156,23 +171,24 @@ function parseCsv(text: string): string[][] {
 
 function expectCsvHoldsReport(csv: string, report: PublishedReport, labels: ReportLabels) {
 	const shown = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label)
-	const suppressed = `< ${report.threshold}`
-	const records = parseCsv(csv.slice(1))
-	const expected = expectedRows(report, labels)
-	expect(records.slice(1, 1 + expected.length)).toEqual(
-		expected.map((row) => [
+	const field = (cell: PublishedCell, unit: ExpectedRow['unit']) =>
+		cell === 'suppressed' ? '×' : unit === 'hours' ? cell.toFixed(1) : String(cell)
+	const note = labels.suppressedNote(report.threshold)
+	const noteLine = (title: string) => [shown(title), note, '', '', '', '', '']
+	const tables = expectedTables(report, labels).flatMap((rows) => [
+		...rows.map((row) => [
 			shown(row.table),
 			shown(row.category),
-			...row.cells.map((cell) =>
-				cell === null ? suppressed : row.unit === 'hours' ? cell.toFixed(1) : String(cell),
-			),
+			...row.cells.map((cell) => field(cell, row.unit)),
 		]),
-	)
-	expect(records.slice(1 + expected.length)).toEqual(
-		report.trend.flatMap((point) =>
+		...(hasHidden(rows.flatMap((row) => row.cells)) ? [noteLine(rows[0]!.table)] : []),
+	])
+	const trendCells = report.trend.flatMap((point) => [point.cases, point.notDiscrimination])
+	const trend = [
+		...report.trend.flatMap((point) =>
 			[
-				[labels.trendCases, point.cases],
-				[labels.trendNotDiscrimination, point.notDiscrimination],
+				[labels.trendCases, point.cases] as const,
+				[labels.trendNotDiscrimination, point.notDiscrimination] as const,
 			].map(([series, cell]) => [
 				labels.trendTitle,
 				`${point.year} (${series})`,
@@ -180,10 +196,12 @@ function expectCsvHoldsReport(csv: string, report: PublishedReport, labels: Repo
 				'',
 				'',
 				'',
-				cell === null ? suppressed : String(cell),
+				field(cell, 'count'),
 			]),
 		),
-	)
+		...(hasHidden(trendCells) ? [noteLine(labels.trendTitle)] : []),
+	]
+	expect(parseCsv(csv.slice(1)).slice(1)).toEqual([...tables, ...trend])
 }
 
 function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
@@ -196,29 +214,29 @@ function expectWorkbookHoldsReport(
 	report: PublishedReport,
 	labels: ReportLabels,
 ) {
-	const suppressed = `< ${report.threshold}`
-	const expected = expectedRows(report, labels)
-	report.tables.forEach((table, index) => {
-		const sheet = workbook.worksheets[1 + index]!
-		const rows = expected.filter((row) => row.table === labels.tableTitle(table.id))
-		expect(sheet.rowCount).toBe(1 + rows.length)
-		rows.forEach((row, offset) => {
-			expect(rowValues(sheet, 2 + offset)).toEqual([
-				row.table,
-				row.category,
-				...row.cells.map((cell) => cell ?? suppressed),
-			])
-		})
+	const mark = (cell: PublishedCell) => (cell === 'suppressed' ? '×' : cell)
+	const note = labels.suppressedNote(report.threshold)
+	/** The sheet's rows after the header: the values, then the note if anything is hidden. */
+	const expectSheet = (sheet: ExcelJS.Worksheet, rows: unknown[][], hidden: boolean) => {
+		expect(sheet.rowCount).toBe(1 + rows.length + (hidden ? 1 : 0))
+		rows.forEach((row, offset) => expect(rowValues(sheet, 2 + offset)).toEqual(row))
+		if (hidden) {
+			expect(rowValues(sheet, 2 + rows.length)).toEqual([note])
+			expect(sheet.getRow(2 + rows.length).font?.italic).toBe(true)
+		}
+	}
+	expectedTables(report, labels).forEach((rows, index) => {
+		expectSheet(
+			workbook.worksheets[1 + index]!,
+			rows.map((row) => [row.table, row.category, ...row.cells.map(mark)]),
+			hasHidden(rows.flatMap((row) => row.cells)),
+		)
 	})
-	const trend = workbook.worksheets[1 + report.tables.length]!
-	expect(trend.rowCount).toBe(1 + report.trend.length)
-	report.trend.forEach((point, offset) => {
-		expect(rowValues(trend, 2 + offset)).toEqual([
-			point.year,
-			point.cases ?? suppressed,
-			point.notDiscrimination ?? suppressed,
-		])
-	})
+	expectSheet(
+		workbook.worksheets[1 + report.tables.length]!,
+		report.trend.map((point) => [point.year, mark(point.cases), mark(point.notDiscrimination)]),
+		hasHidden(report.trend.flatMap((point) => [point.cases, point.notDiscrimination])),
+	)
 }
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -240,26 +258,36 @@ describe('reportToCsv', () => {
 		expect(lines.some((line) => line.includes('\n') || line.includes('\r'))).toBe(false)
 	})
 
-	test('writes suppressed cells as "< threshold", quotes and neutralises labels', () => {
+	test('writes hidden cells as "×", quotes and neutralises labels', () => {
 		const title = 'Mentions by area of life: work/school [all]'
-		expect(lines).toContain(`${title};"Work; ""paid"" or not";12;< 5;7;9;31`)
-		expect(lines).toContain(`${title};'=SUM(A1:A9);< 5;6;< 5;5;14`)
+		expect(lines).toContain(`${title};"Work; ""paid"" or not";12;×;7;9;31`)
+		expect(lines).toContain(`${title};'=SUM(A1:A9);×;6;×;5;14`)
 		expect(lines).toContain(`${title};Total;15;9;10;14;48`)
 	})
 
+	test('follows a table with hidden cells by a line with the note, and no other', () => {
+		const note = '× hidden: below 5, or so that none below can be found'
+		const title = 'Mentions by area of life: work/school [all]'
+		expect(lines[lines.indexOf(`${title};Total;15;9;10;14;48`) + 1]).toBe(`${title};${note};;;;;`)
+		const channelTotal = lines.indexOf('channel;Total;15;6;8;16;45')
+		expect(lines[channelTotal + 1]).toBe('Trend;2023 (cases);;;;;40')
+		expect(lines.filter((line) => line.includes(note))).toHaveLength(3)
+	})
+
 	test('follows each services row with its hours, to one decimal', () => {
-		const index = lines.indexOf('Services and hours;Counselling;10;8;< 5;6;27')
-		expect(lines[index + 1]).toBe('Services and hours;Counselling (hours);12.5;9.0;< 5;7.5;32.0')
-		expect(lines).toContain('Services and hours;Referral (hours);< 5;< 5;2.5;< 5;< 5')
+		const index = lines.indexOf('Services and hours;Counselling;10;8;×;6;27')
+		expect(lines[index + 1]).toBe('Services and hours;Counselling (hours);12.5;9.0;×;7.5;32.0')
+		expect(lines).toContain('Services and hours;Referral (hours);×;×;2.5;×;×')
 		expect(lines).toContain('Services and hours;Total (hours);14.0;10.5;4.0;8.0;36.5')
 	})
 
-	test('ends with the trend, the value in the year column', () => {
-		expect(lines.slice(-5, -1)).toEqual([
+	test('ends with the trend, the value in the year column, and its note', () => {
+		expect(lines.slice(-6, -1)).toEqual([
 			'Trend;2023 (cases);;;;;40',
 			'Trend;2023 (not discrimination);;;;;6',
 			'Trend;2024 (cases);;;;;48',
-			'Trend;2024 (not discrimination);;;;;< 5',
+			'Trend;2024 (not discrimination);;;;;×',
+			'Trend;× hidden: below 5, or so that none below can be found;;;;;',
 		])
 	})
 
@@ -276,9 +304,9 @@ describe('reportToCsv', () => {
 		})
 		const text = reportToCsv(REPORT, tricky)
 		expect(text).toContain(`\r\n'-minus;"'\rcarriage";12;`)
-		expect(text).toContain(`\r\n'-minus;"two\nlines";< 5;`)
+		expect(text).toContain(`\r\n'-minus;"two\nlines";×;`)
 		expect(text).toContain(`\r\n'-minus;'+1;10;`)
-		expect(text).toContain(`\r\n'-minus;'@cmd;< 5;`)
+		expect(text).toContain(`\r\n'-minus;'@cmd;×;`)
 		expectCsvHoldsReport(text, REPORT, tricky)
 	})
 })
@@ -292,16 +320,21 @@ describe('reportToXlsx', () => {
 			'Annual statistics',
 			'Mentions by area of life worksc',
 			'Services and hours',
+			'channel',
 			'Trend',
 		])
 	})
 
-	test('holds exactly the numbers of every table, suppressed cells as text', async () => {
+	test('holds exactly the numbers of every table, hidden cells as the text "×"', async () => {
 		const workbook = await readXlsx(await reportToXlsx(REPORT, labels))
 		expectWorkbookHoldsReport(workbook, REPORT, labels)
 		const areas = workbook.worksheets[1]!
 		expect(areas.getCell('C2').value).toBe(12)
-		expect(areas.getCell('D2').value).toBe('< 5')
+		expect(areas.getCell('D2').value).toBe('×')
+		// The note under the table, in the first column, which it does not widen.
+		expect(areas.getCell('A5').value).toBe('× hidden: below 5, or so that none below can be found')
+		expect(areas.getColumn(1).width).toBeLessThan(50)
+		expect(workbook.worksheets[3]!.rowCount).toBe(4)
 		expect(areas.getCell('B3').value).toBe('=SUM(A1:A9)')
 		const services = workbook.worksheets[2]!
 		expect(services.getCell('B3').value).toBe('Counselling (hours)')
@@ -325,7 +358,7 @@ describe('reportToXlsx', () => {
 		expect(rowValues(cover, 2)).toEqual([REPORT.officeName])
 		expect(rowValues(cover, 3)).toEqual(['year', 2024])
 		expect(rowValues(cover, 4)).toEqual(['Generated on', new Date('2025-01-15T00:00:00Z')])
-		expect(rowValues(cover, 5)).toEqual(['Values below 5 are suppressed.'])
+		expect(rowValues(cover, 5)).toEqual(['Values below 5 and others are hidden (×).'])
 		expect(workbook.creator).toBe(REPORT.officeName)
 		expect(workbook.lastModifiedBy).toBe(REPORT.officeName)
 		expect(workbook.created).toEqual(new Date(REPORT.generatedAt))

@@ -15,7 +15,10 @@ export type ReportLabels = {
 	year: string
 	quarter: (q: number) => string
 	hours: string
-	suppressed: (threshold: number) => string
+	/** The mark of a hidden cell ("×"). */
+	suppressed: string
+	/** The note under a table with hidden cells: what "×" stands for. */
+	suppressedNote: (threshold: number) => string
 	trendTitle: string
 	trendCases: string
 	trendNotDiscrimination: string
@@ -60,4 +63,15 @@ export function exportTableRows(table: PublishedTable, labels: ReportLabels): Ex
 		}
 		return [counts, hours]
 	})
+}
+
+/** The note an export puts under a table with these cells, or null when none is hidden. */
+export function suppressedNote(
+	cells: Array<ExportValue | undefined>,
+	labels: ReportLabels,
+	threshold: number,
+): string | null {
+	return cells.some((cell) => cell?.value === 'suppressed')
+		? labels.suppressedNote(threshold)
+		: null
 }

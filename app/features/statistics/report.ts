@@ -1,13 +1,18 @@
 // The shape of the anonymised statistics (product.md, "Annual statistics"),
 // shared by the pages, the exports and the JSON endpoint. Every table is a
 // category × quarter table with its margins; a published cell is a number or
-// null ("below the threshold": the value itself never leaves the server).
+// the word 'suppressed' (the value itself never leaves the server).
 
 export const QUARTERS = [1, 2, 3, 4] as const
 export type Quarter = (typeof QUARTERS)[number]
 
-/** A count as published: null when suppressed. */
-export type PublishedCell = number | null
+/**
+ * A count (or hours) as published, or 'suppressed' when disclosure control hides it: because
+ * it is between 1 and threshold − 1, or so that no such count can be worked out from totals or
+ * from the year's other tables. One word for both on purpose: telling the reader which hidden
+ * counts are the small ones would let sums pin them down (decision 0009).
+ */
+export type PublishedCell = number | 'suppressed'
 
 /**
  * cases: each case counted once per table (rows partition the cases);
@@ -45,7 +50,7 @@ export type PublishedRow = {
 	key: string
 	quarters: PublishedCell[]
 	total: PublishedCell
-	/** Services only: hours, suppressed exactly where the count is. */
+	/** Services only: hours, 'suppressed' exactly where the count is. */
 	hoursQuarters?: PublishedCell[]
 	hoursTotal?: PublishedCell
 }

@@ -1,6 +1,7 @@
 // One table of the statistics with its chart: the chart shows the year's
 // values, the table every quarter and the year (or only the chosen quarter).
-// Suppressed cells read "< 5" (the threshold), never a number.
+// Hidden cells read "×", never a number, whether they are below the threshold
+// or hidden to protect one that is; a note under the table says so.
 import { useTranslation } from 'react-i18next'
 import type { PublishedCell, PublishedTable, TrendPoint } from '~/features/statistics/report'
 import { rowLabel } from '~/features/statistics/labels'
@@ -10,6 +11,31 @@ const NOTES: Partial<Record<PublishedTable['kind'], string>> = {
 	mentions: 'statistics.mentionsNote',
 	services: 'statistics.servicesNote',
 }
+
+/** A published value, or "×" for the eye and a word for screen readers. */
+function Cell({ value }: { value: PublishedCell | undefined }) {
+	const { t } = useTranslation('staff')
+	if (typeof value === 'number') return <>{value}</>
+	return (
+		<>
+			<span aria-hidden="true">{t('statistics.suppressed')}</span>
+			<span className="visually-hidden">{t('statistics.suppressedLabel')}</span>
+		</>
+	)
+}
+
+/** Why the table has "×" in it, linked to the table so that screen readers announce it too. */
+function SuppressedNote({ id, threshold }: { id: string; threshold: number }) {
+	const { t } = useTranslation('staff')
+	return (
+		<p id={id} className="table-note">
+			{t('statistics.suppressedTableNote', { threshold })}
+		</p>
+	)
+}
+
+const hasSuppressed = (cells: Array<PublishedCell | undefined>) =>
+	cells.some((cell) => cell === 'suppressed')
 
 export function StatisticsTable({
 	table,
@@ -21,13 +47,20 @@ export function StatisticsTable({
 	quarter: number | null
 }) {
 	const { t } = useTranslation(['staff', 'taxonomy'])
-	const cell = (value: PublishedCell | undefined) =>
-		value === null || value === undefined ? t('staff:statistics.suppressed', { threshold }) : value
 	const title = t(`staff:statistics.tables.${table.id}`)
 	const headingId = `table-${table.id}`
+	const noteId = `note-${table.id}`
 	const quarters = quarter ? [quarter] : [1, 2, 3, 4]
+	const lines = [...table.rows, table.totals]
+	// Only what this view shows: a quarter's table can be free of "×" when the year's is not.
+	const shown = lines.flatMap((line) =>
+		quarter
+			? [line.quarters[quarter - 1], line.hoursQuarters?.[quarter - 1]]
+			: [...line.quarters, line.total, line.hoursTotal],
+	)
+	const suppressed = hasSuppressed(shown)
 	const chartValue = (row: PublishedTable['rows'][number]) =>
-		quarter ? (row.quarters[quarter - 1] ?? null) : row.total
+		quarter ? (row.quarters[quarter - 1] ?? 'suppressed') : row.total
 	const note = NOTES[table.kind]
 	return (
 		<section className="statistics-table" aria-labelledby={headingId}>
@@ -35,14 +68,14 @@ export function StatisticsTable({
 			{note ? <p>{t(`staff:${note}`)}</p> : null}
 			<BarChart
 				caption={t('staff:statistics.chartOf', { title })}
-				suppressedText={t('staff:statistics.suppressed', { threshold })}
+				suppressedText={t('staff:statistics.suppressed')}
 				bars={table.rows.map((row) => ({
 					label: rowLabel(t, table.id, row.key),
 					value: chartValue(row),
 				}))}
 			/>
 			<div className="table-wrap">
-				<table>
+				<table aria-describedby={suppressed ? noteId : undefined}>
 					<caption className="visually-hidden">{title}</caption>
 					<thead>
 						<tr>
@@ -70,13 +103,17 @@ export function StatisticsTable({
 								<th scope="row">{rowLabel(t, table.id, row.key)}</th>
 								{quarters.map((q) => (
 									<td key={q} className="number">
-										{cell(row.quarters[q - 1])}
+										<Cell value={row.quarters[q - 1]} />
 									</td>
 								))}
-								{quarter ? null : <td className="number">{cell(row.total)}</td>}
+								{quarter ? null : (
+									<td className="number">
+										<Cell value={row.total} />
+									</td>
+								)}
 								{table.kind === 'services' ? (
 									<td className="number">
-										{cell(quarter ? row.hoursQuarters?.[quarter - 1] : row.hoursTotal)}
+										<Cell value={quarter ? row.hoursQuarters?.[quarter - 1] : row.hoursTotal} />
 									</td>
 								) : null}
 							</tr>
@@ -87,39 +124,45 @@ export function StatisticsTable({
 							<th scope="row">{t('staff:statistics.total')}</th>
 							{quarters.map((q) => (
 								<td key={q} className="number">
-									{cell(table.totals.quarters[q - 1])}
+									<Cell value={table.totals.quarters[q - 1]} />
 								</td>
 							))}
-							{quarter ? null : <td className="number">{cell(table.totals.total)}</td>}
+							{quarter ? null : (
+								<td className="number">
+									<Cell value={table.totals.total} />
+								</td>
+							)}
 							{table.kind === 'services' ? (
 								<td className="number">
-									{cell(
-										quarter ? table.totals.hoursQuarters?.[quarter - 1] : table.totals.hoursTotal,
-									)}
+									<Cell
+										value={
+											quarter ? table.totals.hoursQuarters?.[quarter - 1] : table.totals.hoursTotal
+										}
+									/>
 								</td>
 							) : null}
 						</tr>
 					</tfoot>
 				</table>
 			</div>
+			{suppressed ? <SuppressedNote id={noteId} threshold={threshold} /> : null}
 		</section>
 	)
 }
 
 export function TrendTable({ trend, threshold }: { trend: TrendPoint[]; threshold: number }) {
 	const { t } = useTranslation('staff')
-	const cell = (value: PublishedCell) =>
-		value === null ? t('statistics.suppressed', { threshold }) : value
+	const suppressed = hasSuppressed(trend.flatMap((point) => [point.cases, point.notDiscrimination]))
 	return (
 		<section className="statistics-table" aria-labelledby="table-trend">
 			<h2 id="table-trend">{t('statistics.trendTitle')}</h2>
 			<BarChart
 				caption={t('statistics.chartOf', { title: t('statistics.trendTitle') })}
-				suppressedText={t('statistics.suppressed', { threshold })}
+				suppressedText={t('statistics.suppressed')}
 				bars={trend.map((point) => ({ label: String(point.year), value: point.cases }))}
 			/>
 			<div className="table-wrap">
-				<table>
+				<table aria-describedby={suppressed ? 'note-trend' : undefined}>
 					<caption className="visually-hidden">{t('statistics.trendTitle')}</caption>
 					<thead>
 						<tr>
@@ -136,13 +179,18 @@ export function TrendTable({ trend, threshold }: { trend: TrendPoint[]; threshol
 						{trend.map((point) => (
 							<tr key={point.year}>
 								<th scope="row">{point.year}</th>
-								<td className="number">{cell(point.cases)}</td>
-								<td className="number">{cell(point.notDiscrimination)}</td>
+								<td className="number">
+									<Cell value={point.cases} />
+								</td>
+								<td className="number">
+									<Cell value={point.notDiscrimination} />
+								</td>
 							</tr>
 						))}
 					</tbody>
 				</table>
 			</div>
+			{suppressed ? <SuppressedNote id="note-trend" threshold={threshold} /> : null}
 		</section>
 	)
 }

@@ -75,7 +75,7 @@ function recoverable(tables: PublishedTable[], sharedMargins: boolean): string[]
 		const matrix = publishedMatrix(table)
 		const marginRow = matrix.length - 1
 		const unknown = (row: number, column: number) =>
-			matrix[row]![column] === null ? [idOf(t, row, column, row === marginRow)] : []
+			matrix[row]![column] === 'suppressed' ? [idOf(t, row, column, row === marginRow)] : []
 		matrix.forEach((row, r) => lines.push(row.flatMap((_, c) => unknown(r, c))))
 		for (let c = 0; c < 5; c++) lines.push(matrix.flatMap((_, r) => unknown(r, c)))
 	})
@@ -93,7 +93,8 @@ function expectSafe(raw: RawTable, table: PublishedTable, threshold: number) {
 	const shown = publishedMatrix(table)
 	shown.forEach((row, r) =>
 		row.forEach((value, c) => {
-			if (value === null) return
+			// Small or complement, every hidden entry reads the same (see 'tells no hidden entry…').
+			if (value === 'suppressed') return
 			expect(value).toBe(truth[r]![c])
 			expect(value === 0 || value >= threshold).toBe(true)
 		}),
@@ -130,14 +131,14 @@ describe('the checker', () => {
 			id: 'channel',
 			kind: 'cases',
 			rows: [
-				{ key: 'a', quarters: [null, 7, 0, 8], total: 19 },
-				{ key: 'b', quarters: [null, 6, null, 9], total: 28 },
+				{ key: 'a', quarters: ['suppressed', 7, 0, 8], total: 19 },
+				{ key: 'b', quarters: ['suppressed', 6, 'suppressed', 9], total: 28 },
 			],
 			totals: { quarters: [12, 13, 5, 17], total: 47 },
 		}
 		// a's first quarter is the only unknown of its row; b's follow from it.
 		expect(recoverable([published], false).sort()).toEqual(['0:0:0', '0:1:0', '0:1:2'])
-		published.rows[0]!.quarters[2] = null
+		published.rows[0]!.quarters[2] = 'suppressed'
 		expect(recoverable([published], false)).toEqual([])
 	})
 })
@@ -151,12 +152,12 @@ describe('suppressTable', () => {
 				expectSafe(raw, published, t)
 				const marginRow = publishedMatrix(published).at(-1)!
 				expect([...suppressedMargins.quarters, suppressedMargins.total]).toEqual(
-					marginRow.map((value) => value === null),
+					marginRow.map((value) => value === 'suppressed'),
 				)
 				if (forced) {
 					const required = [...forced.quarters, forced.total]
 					expect(marginRow.filter((_, c) => required[c])).toEqual(
-						required.filter(Boolean).map(() => null),
+						required.filter(Boolean).map(() => 'suppressed'),
 					)
 				}
 			}),
@@ -194,7 +195,7 @@ describe('suppressTable', () => {
 				})
 				hours.forEach((row, r) =>
 					row.forEach((value, c) => {
-						if (counts[r]![c] === null) expect(value).toBeNull()
+						if (counts[r]![c] === 'suppressed') expect(value).toBe('suppressed')
 						else expect(value).toBeCloseTo(trueHours[r]![c]!, 1)
 					}),
 				)
@@ -211,8 +212,8 @@ describe('suppressTable', () => {
 		const { table: published } = suppressTable(raw, { threshold: 5 })
 		expectSafe(raw, published, 5)
 		// The cheapest second column is the empty quarter (cost 5 + 5 < 7 + 7).
-		expect(published.rows[0]!.quarters).toEqual([null, 7, null, 8])
-		expect(published.totals.quarters).toEqual([null, 7, null, 8])
+		expect(published.rows[0]!.quarters).toEqual(['suppressed', 7, 'suppressed', 8])
+		expect(published.totals.quarters).toEqual(['suppressed', 7, 'suppressed', 8])
 		expect(published.rows[0]!.total).toBe(18)
 	})
 
@@ -228,9 +229,15 @@ describe('suppressTable', () => {
 		}
 		const { table: published, suppressedMargins } = suppressTable(raw, { threshold: 5 })
 		expectSafe(raw, published, 5)
-		expect(published.rows[1]).toMatchObject({ quarters: [0, null, 0, 0], total: null })
+		expect(published.rows[1]).toMatchObject({
+			quarters: [0, 'suppressed', 0, 0],
+			total: 'suppressed',
+		})
 		// The rectangle closes inside the table: quarter 2 and the total of the smaller other row.
-		expect(published.rows[2]).toMatchObject({ quarters: [7, null, 11, 6], total: null })
+		expect(published.rows[2]).toMatchObject({
+			quarters: [7, 'suppressed', 11, 6],
+			total: 'suppressed',
+		})
 		expect(published.rows[0]).toMatchObject({ quarters: [10, 12, 8, 9], total: 39 })
 		expect(suppressedMargins).toEqual({ quarters: [false, false, false, false], total: false })
 	})
@@ -262,7 +269,7 @@ describe('suppressTable', () => {
 		const truth = trueMatrix(raw)
 		const shownNonZero = publishedMatrix(published)
 			.flat()
-			.filter((value, index) => value !== null && truth.flat()[index]! > 0)
+			.filter((value, index) => value !== 'suppressed' && truth.flat()[index]! > 0)
 		expect(shownNonZero).toEqual([])
 	})
 
@@ -297,6 +304,92 @@ describe('suppressTable', () => {
 				}),
 			)
 		expect(Math.max(...samples.map(duration))).toBeLessThan(5)
+	})
+})
+
+/** Every way to fill the hidden entries with 0..bound so that all rows and columns add up. */
+function fillings(table: PublishedTable, bound: number): number[][][] {
+	const shown = publishedMatrix(table)
+	const hidden = shown.flatMap((row, r) =>
+		row.flatMap((value, c) => (value === 'suppressed' ? [[r, c] as const] : [])),
+	)
+	const grid = shown.map((row) => row.map((value) => (typeof value === 'number' ? value : 0)))
+	const marginRow = grid.length - 1
+	const addsUp = () =>
+		grid.slice(0, marginRow).every((row) => sum(row.slice(0, 4)) === row[4]) &&
+		[0, 1, 2, 3, 4].every(
+			(c) => sum(grid.slice(0, marginRow).map((row) => row[c]!)) === grid[marginRow]![c],
+		)
+	const found: number[][][] = []
+	const fill = (index: number) => {
+		if (index === hidden.length) {
+			if (addsUp()) found.push(grid.map((row) => [...row]))
+			return
+		}
+		const [r, c] = hidden[index]!
+		for (let value = 0; value <= bound; value++) {
+			grid[r]![c] = value
+			fill(index + 1)
+		}
+	}
+	fill(0)
+	return found
+}
+
+describe('the marks', () => {
+	test('a hidden complement of 40 reads exactly like the hidden 3 it protects', () => {
+		const raw: RawTable = {
+			id: 'requesterType',
+			kind: 'cases',
+			rows: [
+				{ key: 'a', quarters: [45, 46, 41, 50] },
+				{ key: 'b', quarters: [0, 3, 0, 0] },
+				{ key: 'c', quarters: [42, 40, 44, 41] },
+			],
+		}
+		const { table: published } = suppressTable(raw, { threshold: 5 })
+		expectSafe(raw, published, 5)
+		// The small 3 and its total, then the cheapest rectangle: quarter 2 (40) and total (167) of c.
+		expect(published.rows[1]).toMatchObject({
+			quarters: [0, 'suppressed', 0, 0],
+			total: 'suppressed',
+		})
+		expect(published.rows[2]).toMatchObject({
+			quarters: [42, 'suppressed', 44, 41],
+			total: 'suppressed',
+		})
+		const hidden = publishedMatrix(published).flatMap((row, r) =>
+			row.flatMap((value, c) => (value === 'suppressed' ? [trueMatrix(raw)[r]![c]!] : [])),
+		)
+		expect(hidden.sort((a, b) => a - b)).toEqual([3, 3, 40, 167])
+		expect(JSON.stringify(published)).not.toMatch(/\b(3|40|167)\b/)
+	})
+
+	test('telling small from complement would give a small count away', () => {
+		// The single-category example below: quarters 3, 7, 0, 8 publish as ×, 7, ×, 8 (total 18).
+		const raw: RawTable = {
+			id: 'notDiscrimination',
+			kind: 'cases',
+			rows: [{ key: 'NOT_DISCRIMINATION', quarters: [3, 7, 0, 8] }],
+		}
+		const { table: published } = suppressTable(raw, { threshold: 5 })
+		const truth = trueMatrix(raw)
+		const all = fillings(published, 18)
+		const firstQuarter = (solutions: number[][][]) => [...new Set(solutions.map((m) => m[0]![0]))]
+		// As published, the hidden first quarter may be anything from 0 to 3.
+		expect(firstQuarter(all).sort()).toEqual([0, 1, 2, 3])
+		// Marked 'small' (1..4) and 'complement' (0 or at least 5), the hidden third quarter could
+		// only be 0, so the first quarter must be 3.
+		const marked = all.filter((m) =>
+			m.every((row, r) =>
+				row.every((value, c) => {
+					if (typeof publishedMatrix(published)[r]![c] === 'number') return true
+					const small = truth[r]![c]! > 0 && truth[r]![c]! < 5
+					return small ? value > 0 && value < 5 : value === 0 || value >= 5
+				}),
+			),
+		)
+		expect(firstQuarter(marked)).toEqual([3])
 	})
 })
 

@@ -321,14 +321,14 @@ function pathTo(grid: Grid, previous: number[], target: number): Entry[] {
 	return entries
 }
 
-/** The extended matrix as published: hidden entries become null. */
+/** The extended matrix as published: hidden entries become 'suppressed', small or not alike. */
 function mask(
 	values: number[][],
 	suppressed: boolean[][],
 	format: (value: number) => number,
 ): PublishedCell[][] {
 	return values.map((row, rowIndex) =>
-		row.map((value, column) => (suppressed[rowIndex]![column] ? null : format(value))),
+		row.map((value, column) => (suppressed[rowIndex]![column] ? 'suppressed' : format(value))),
 	)
 }
 
