@@ -1,7 +1,7 @@
 // The report as an Excel workbook: a cover sheet, one sheet per table with
 // the CSV's columns, and the trend. Cells hold the published values only:
 // suppressed cells are text, so no formula or hidden value can restore them.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type PublishedReport } from '~/features/statistics/report'
 import { exportHeader, exportTableRows, type ExportValue, type ReportLabels } from './report-labels'
 
@@ -11,7 +11,10 @@ const MAX_WIDTH = 60
 const NUMBER_FORMAT = { count: '0', hours: '0.0' } as const
 
 export async function reportToXlsx(report: PublishedReport, labels: ReportLabels): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook()
+	// Loaded on the first export, not at start: exceljs and what it pulls in
+	// (zip, streams, XML) weigh several megabytes that most processes never use.
+	const { default: exceljs } = await import('exceljs')
+	const workbook = new exceljs.Workbook()
 	// Otherwise exceljs names "Unknown" as author and dates the file to the
 	// download rather than to the figures it holds.
 	const generatedAt = new Date(report.generatedAt)
