@@ -5,7 +5,7 @@ import path from 'node:path'
 import os from 'node:os'
 import pg from 'pg'
 import { applyMigrations } from '../server/migrations.ts'
-import { ensureFreshBuild } from '../server/build.ts'
+import { ensureFreshBuild } from '../server/dev/build.ts'
 import { startAppServer } from '../tests/support/app-server.ts'
 import {
 	createDatabase,
@@ -53,7 +53,7 @@ try {
 			DATABASE_URL: databaseUrl,
 			SESSION_SECRET: secret,
 			HASH_PEPPER: secret,
-			SEED_DEMO_DATA: 'true',
+			APP_MODE: 'demo',
 			TRUST_PROXY: '1',
 			LOG_LEVEL: 'warn',
 		},

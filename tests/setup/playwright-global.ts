@@ -23,7 +23,7 @@ export default async function globalSetup() {
 			DATABASE_URL: databaseUrl,
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
-			SEED_DEMO_DATA: 'true',
+			APP_MODE: 'demo',
 			// Tests pose as different clients (X-Forwarded-For) so that their
 			// rate limits do not meet.
 			TRUST_PROXY: '1',
