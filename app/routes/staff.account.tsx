@@ -29,11 +29,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
 	const form = parseForm(await readFormData(request), PasswordChangeSchema)
 	if (!form.success) return data({ errors: form.errors, changed: false }, { status: 400 })
-	const changed = await changePassword(actor, form.data.currentPassword, form.data.password)
+	const changed = await changePassword(
+		actor,
+		form.data.currentPassword,
+		form.data.password,
+		context.clientKey,
+	)
 	if (!changed) {
 		return data(
 			{ errors: { currentPassword: 'account.wrongPassword' }, changed: false },
