@@ -11,6 +11,7 @@ export default tseslint.config(
 			'build',
 			'.data',
 			'.scratch',
+			'.cache',
 			'app/generated',
 			'playwright-report',
 			'test-results',
@@ -63,7 +64,13 @@ export default tseslint.config(
 	},
 	{
 		// Command-line entry points talk to a person on the terminal.
-		files: ['scripts/**', 'server/main.ts', 'tests/**'],
+		files: [
+			'scripts/**',
+			'server/main.ts',
+			'server/demo.ts',
+			'server/dev/build-if-stale.ts',
+			'tests/**',
+		],
 		rules: { 'no-console': 'off' },
 	},
 )

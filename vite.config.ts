@@ -15,6 +15,8 @@ export default defineConfig({
 	},
 	plugins: [
 		remix({
+			// server/dev/build.ts builds into a folder of its own, then swaps it in.
+			buildDirectory: process.env.BUILD_DIR ?? 'build',
 			future: {
 				v3_fetcherPersist: true,
 				v3_relativeSplatPath: true,

@@ -1,5 +1,5 @@
 // The demo accounts, one per role, with known passwords and TOTP secrets
-// (demo data only; `npm start` prints them). Plain Node, so the end-to-end
+// (demo data only; `npm run demo` prints them). Plain Node, so the end-to-end
 // tests can sign in with them.
 import { createHash } from 'node:crypto'
 import { base32nopad } from '@scure/base'

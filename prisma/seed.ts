@@ -1,7 +1,8 @@
-// Demo data for the embedded default (never for a deployment with its own
-// DATABASE_URL, unless SEED_DEMO_DATA=true asks for it): the office's public
-// details, its recovery key, one account per role with a known password and
-// TOTP secret, and about 200 varied cases over three years.
+// Demo data, seeded only in demo mode (APP_MODE=demo, `npm run demo`),
+// never into an office: the office's public details, a recovery key whose
+// private half is dropped at once (a demo needs no recovery), one account per
+// role with a known password and TOTP secret, and about 200 varied cases
+// over three years.
 import { generateRecoveryKey } from '../app/platform/crypto/recovery-key.server.ts'
 import { stepAt } from '../app/features/staff-auth/totp-code.ts'
 import { sealTotpSecret } from '../app/features/staff-auth/totp-secret.server.ts'
@@ -14,7 +15,7 @@ import { seedDemoCases } from './demo-cases.ts'
 
 export { DEMO_ACCOUNTS, DEMO_LEAD } from './demo-accounts.ts'
 
-export type DemoSeed = { recoverySheet: string; accounts: DemoAccount[]; cases: number }
+export type DemoSeed = { accounts: DemoAccount[]; cases: number }
 
 /** Seeds an empty database; returns what a demo user needs to know, or null if it was not empty. */
 export async function seedIfEmpty(
@@ -31,8 +32,7 @@ export async function seedIfEmpty(
 			address: 'Musterstrasse 1, 9000 St. Gallen',
 		},
 	})
-	const recovery = generateRecoveryKey()
-	await setRecoveryPublicKey(recovery.keyPair.publicKey)
+	await setRecoveryPublicKey(generateRecoveryKey().keyPair.publicKey)
 	const accounts = Object.values(DEMO_ACCOUNTS)
 	const ids: Record<string, string> = {}
 	for (const demo of accounts) {
@@ -55,5 +55,5 @@ export async function seedIfEmpty(
 		lead: { id: ids.LEAD!, password: DEMO_ACCOUNTS.lead.password },
 		counsellorId: ids.COUNSELLOR!,
 	})
-	return { recoverySheet: recovery.sheetText, accounts, cases }
+	return { accounts, cases }
 }

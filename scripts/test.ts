@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ensureFreshBuild } from '../server/build.ts'
+import { ensureFreshBuild } from '../server/dev/build.ts'
 
 const REPORTS = path.resolve('.cache', 'test-reports')
 fs.rmSync(REPORTS, { recursive: true, force: true })

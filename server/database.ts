@@ -1,9 +1,11 @@
 // Which PostgreSQL the app uses: the operator's (DATABASE_URL) or, by
-// default, an embedded cluster under `.data/postgres` started here.
+// default, an embedded cluster started here: the office's under
+// `.data/postgres`, the demo's under `.data/demo/postgres`, each with the
+// secrets of its own folder. A deployment with DATABASE_URL never loads the
+// embedded cluster's code.
 import path from 'node:path'
 import type { Env } from '../app/platform/env.server.ts'
-import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres.ts'
-import { loadOrCreateSecrets, type LocalSecrets } from './secrets.ts'
+import type { LocalSecrets } from './secrets.ts'
 
 const EMBEDDED_DATABASE = 'anlaufstelle'
 
@@ -20,7 +22,9 @@ export async function openDatabase(env: Env, onLog: (line: string) => void): Pro
 	if (env.DATABASE_URL) {
 		return { url: env.DATABASE_URL, embedded: false, close: async () => {} }
 	}
-	const dataDir = path.resolve(env.DATA_DIR)
+	const { ensureDatabase, startEmbeddedPostgres } = await import('./dev/embedded-postgres.ts')
+	const { loadOrCreateSecrets } = await import('./secrets.ts')
+	const dataDir = path.resolve(env.DATA_DIR, env.APP_MODE === 'demo' ? 'demo' : '.')
 	const localSecrets = await loadOrCreateSecrets(dataDir)
 	const cluster = await startEmbeddedPostgres({
 		dataDir: path.join(dataDir, 'postgres'),

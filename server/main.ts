@@ -2,18 +2,76 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
+import type { Logger } from 'pino'
 import type { ViteDevServer } from 'vite'
 import { EnvError, loadDotEnvFile, parseEnv, type Env } from '../app/platform/env.server.ts'
-import { getLogger } from '../app/platform/logger.server.ts'
+import { errorSummary, getLogger } from '../app/platform/logger.server.ts'
 import { createApp } from './app.ts'
-import { BUILD_DIR, ensureFreshBuild, ensurePrismaClient } from './build.ts'
-import { openDatabase } from './database.ts'
-import { applyMigrations } from './migrations.ts'
+import { openDatabase, type Database } from './database.ts'
+import { applyMigrationsApart, pendingMigrations } from './migrations.ts'
+import { BUILD_DIR } from './paths.ts'
 
 const SHUTDOWN_GRACE_MS = 10_000
+/**
+ * Ctrl-C under `npm start` reaches the server twice at once: from the
+ * terminal and forwarded by npm. A second signal within this time is that
+ * same one; a later one means "stop now".
+ */
+const SAME_SIGNAL_MS = 1_000
+
+/**
+ * `npm run demo` (`--demo`): the demo on its own embedded PostgreSQL and
+ * secrets under `<DATA_DIR>/demo`, whatever the environment or `.env` says
+ * about the office's database, so that demo accounts with published
+ * passwords can never be seeded into an office's database.
+ */
+function useSelfContainedDemo() {
+	process.env.APP_MODE = 'demo'
+	for (const name of ['DATABASE_URL', 'SESSION_SECRET', 'HASH_PEPPER']) delete process.env[name]
+}
+
+/**
+ * The embedded database is this process's own: it migrates it. A database
+ * of the operator's is migrated as a step of its own (`npm run db:migrate`,
+ * with a deployment), so the server only checks that it is current.
+ */
+async function prepareSchema(database: Database, logger: Logger): Promise<void> {
+	if (database.embedded) {
+		logger.info(await applyMigrationsApart(database.url))
+		return
+	}
+	const pending = await pendingMigrations(database.url)
+	if (pending.length === 0) return
+	throw new Error(
+		`the database lacks ${pending.length} migration(s) (${pending.join(', ')}); run \`npm run db:migrate\` first`,
+	)
+}
+
+/** What to type into a browser on this machine. */
+function localUrl(host: string, port: number): string {
+	const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)
+	const name = local ? 'localhost' : host.includes(':') ? `[${host}]` : host
+	return `http://${name}:${port}`
+}
+
+/**
+ * An office that is not set up yet gets a one-time setup link at every
+ * start, for the person at the terminal (it is not key material: it opens
+ * the setup once, and only until someone completes it).
+ */
+async function issueSetupLinkAtStart(logger: Logger): Promise<string | null> {
+	try {
+		const { issueSetupLink } = await import('../app/features/staff-admin/office-setup.server.ts')
+		return await issueSetupLink()
+	} catch (error) {
+		logger.error({ err: errorSummary(error) }, 'could not issue a setup link')
+		return null
+	}
+}
 
 export async function main(): Promise<void> {
 	loadDotEnvFile()
+	if (process.argv.includes('--demo')) useSelfContainedDemo()
 	let env: Env
 	try {
 		env = parseEnv(process.env)
@@ -45,7 +103,6 @@ export async function main(): Promise<void> {
 		process.exit(1)
 	}
 
-	let stopping = false
 	const stopDatabaseOnFailure = async (error: unknown) => {
 		// Start-up errors carry no visitor data; their whole message helps the operator.
 		const message = error instanceof Error ? error.message : String(error)
@@ -56,38 +113,11 @@ export async function main(): Promise<void> {
 	}
 
 	try {
-		const applied = await applyMigrations(database.url)
-		if (applied.length) logger.info({ migrations: applied }, 'applied migrations')
-
-		ensurePrismaClient((message) => logger.info(message))
-		const { prisma, disconnectPrisma } = await import('../app/platform/db.server.ts')
-		const seedDemoData = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : database.embedded
-		if (seedDemoData) {
-			const { seedIfEmpty, DEMO_ACCOUNTS } = await import('../prisma/seed.ts')
-			const seeded = await seedIfEmpty(prisma)
-			if (seeded) {
-				logger.info({ cases: seeded.cases }, 'seeded demo data')
-				// Demo only: a real office runs `npm run setup`, which shows the
-				// recovery key once as a sheet to print.
-				console.log(`\nDemo recovery key (shown once, not stored): ${seeded.recoverySheet}`)
-			}
-			const demo = Object.values(DEMO_ACCOUNTS)
-			const present = await prisma.staffUser.count({
-				where: { email: { in: demo.map((account) => account.email) } },
-			})
-			if (present > 0) {
-				console.log(
-					'\nDemo accounts (sign in at /staff; the code comes from an authenticator app set up\n' +
-						'with the TOTP secret: demo only, real accounts enrol at their first login):\n' +
-						demo
-							.map(
-								(account) =>
-									`  ${account.role.padEnd(10)} ${account.email} / ${account.password} / TOTP ${account.totpSecret}`,
-							)
-							.join('\n') +
-						'\n',
-				)
-			}
+		await prepareSchema(database, logger)
+		const { disconnectPrisma, prisma } = await import('../app/platform/db.server.ts')
+		if (env.APP_MODE === 'demo') {
+			const { seedDemo } = await import('./demo.ts')
+			await seedDemo(logger)
 		}
 
 		const { startHousekeeping } = await import('./housekeeping.ts')
@@ -116,7 +146,7 @@ export async function main(): Promise<void> {
 				isDatabaseReady,
 			})
 		} else {
-			ensureFreshBuild((message) => logger.info(message))
+			// Built by `npm run build` (`npm start` builds first when needed).
 			const buildUrl = pathToFileURL(path.join(BUILD_DIR, 'server', 'index.js')).href
 			const build = (await import(buildUrl)) as ServerBuild
 			app = createApp({
@@ -129,20 +159,31 @@ export async function main(): Promise<void> {
 			})
 		}
 
-		const server = app.listen(env.PORT, env.HOST ?? '::', () => {
+		// Issued before listening, so that a link issued later (by a test, or
+		// another instance) is the one that counts.
+		const setupLink = env.APP_MODE === 'office' ? await issueSetupLinkAtStart(logger) : null
+		const server = app.listen(env.PORT, env.HOST, () => {
 			const { port } = server.address() as AddressInfo
-			const url = `http://localhost:${port}`
-			logger.info({ url, database: database.embedded ? 'embedded' : 'DATABASE_URL' }, 'listening')
-			console.log(`\nAnlaufstelle is running at ${url}\n`)
+			const url = localUrl(env.HOST, port)
+			logger.info(
+				{ url, mode: env.APP_MODE, database: database.embedded ? 'embedded' : 'DATABASE_URL' },
+				'listening',
+			)
+			console.log(
+				`\nAnlaufstelle${env.APP_MODE === 'demo' ? ' (demo)' : ''} is running at ${url}\n`,
+			)
+			if (setupLink) console.log(`Open ${url}${setupLink} to set up the office\n`)
 		})
 		server.on('error', (error) => void stopDatabaseOnFailure(error))
 
+		let stoppingSince: number | undefined
 		const shutdown = async (signal: string) => {
-			if (stopping) {
+			if (stoppingSince !== undefined) {
+				if (Date.now() - stoppingSince < SAME_SIGNAL_MS) return
 				logger.warn('second signal: exiting at once')
 				process.exit(1)
 			}
-			stopping = true
+			stoppingSince = Date.now()
 			logger.info({ signal }, 'shutting down: finishing requests in flight')
 			// Stop accepting; idle keep-alive sockets close now, busy ones after
 			// their response; whatever is still open after the grace period is cut.

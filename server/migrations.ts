@@ -2,12 +2,14 @@
 // applied and written with the WebAssembly schema engine, so that neither
 // needs Prisma's downloaded native engine. `prisma migrate deploy` reads the
 // same folders wherever that engine is available.
+import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
+import pg from 'pg'
+import { BUILD_DIR, PRISMA_DIR, ROOT } from './paths.ts'
 import { withSchemaEngine } from './schema-engine.ts'
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, '..', 'prisma')
 export const SCHEMA_FILE = path.join(PRISMA_DIR, 'schema.prisma')
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations')
 /**
@@ -58,6 +60,58 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 		})
 		return appliedMigrationNames
 	})
+}
+
+/**
+ * Applies pending migrations from a process of its own: the command behind
+ * `npm run db:migrate`, run with the same `node` (and, from the source, the
+ * same tsx). The schema engine is needed for a second at start-up; in a
+ * process of its own, none of its memory stays with the server.
+ */
+export async function applyMigrationsApart(databaseUrl: string): Promise<string> {
+	const fromSource = import.meta.url.endsWith('.ts')
+	const command = fromSource
+		? path.join(ROOT, 'scripts', 'db', 'migrate.ts')
+		: path.join(BUILD_DIR, 'server-runtime', 'migrate.js')
+	const child = spawn(process.execPath, [...process.execArgv, command], {
+		env: { ...process.env, DATABASE_URL: databaseUrl },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	})
+	let output = ''
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+	const code = await new Promise<number | null>((resolve, reject) => {
+		child.once('error', reject)
+		child.once('exit', resolve)
+	})
+	if (code !== 0) throw new Error(`migrations failed: ${output.trim()}`)
+	return output.trim()
+}
+
+/**
+ * The migrations of prisma/migrations that the database has not applied
+ * (or whose run failed), read from Prisma's own bookkeeping table without
+ * loading the schema engine.
+ */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+	const { migrationDirectories } = await readMigrationList()
+	const client = new pg.Client({ connectionString: databaseUrl })
+	await client.connect()
+	try {
+		const applied = await client
+			.query<{ migration_name: string }>(
+				'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+			)
+			.then(({ rows }) => new Set(rows.map((row) => row.migration_name)))
+			.catch((error: { code?: string }) => {
+				// 42P01: no such table, so nothing has been applied yet.
+				if (error.code === '42P01') return new Set<string>()
+				throw error
+			})
+		return migrationDirectories.map((entry) => entry.path).filter((name) => !applied.has(name))
+	} finally {
+		await client.end()
+	}
 }
 
 /**

@@ -7,28 +7,47 @@ import { createRequire } from 'node:module'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
+import type * as SchemaEngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 
-let loaded: Promise<void> | undefined
+type Bindings = typeof SchemaEngineBindings
+
+let loaded: Promise<Bindings> | undefined
 
 /**
+ * Loaded on first use only: the engine (a 5 MB WebAssembly module, some
+ * 40 MB once compiled and running) serves the commands (`npm run
+ * db:migrate` and the like) and the tests. The server never loads it: it
+ * runs its migrations in a process of its own (migrations.ts). Once loaded,
+ * the instance stays for the rest of the process, because the bindings'
+ * module (which no process can unload) holds on to it.
+ *
  * The package's entry imports the .wasm file as an ES module, which Node 20
  * only allows behind --experimental-wasm-modules; instantiating it by hand
  * keeps every script runnable with plain `node`.
  */
-function loadWasm(): Promise<void> {
+function loadBindings(): Promise<Bindings> {
 	loaded ??= (async () => {
+		const bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg')
 		const require = createRequire(import.meta.url)
 		// The package exports the bindings but not the .wasm file beside them.
-		const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
-		const wasmPath = bindingsPath.replace(/\.js$/, '.wasm')
+		const wasmPath = require
+			.resolve('@prisma/schema-engine-wasm/schema_engine_bg')
+			.replace(/\.js$/, '.wasm')
+		const imports: Record<string, unknown> = { ...bindings }
+		// The engine sets timers (one of 10 s) that it never clears: they
+		// must not keep a finished command running.
+		for (const name of Object.keys(imports)) {
+			if (!name.startsWith('__wbg_setTimeout_')) continue
+			imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref()
+		}
 		const { instance } = await WebAssembly.instantiate(await fs.readFile(wasmPath), {
-			'./schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+			'./schema_engine_bg.js': imports as WebAssembly.ModuleImports,
 		})
 		const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void }
 		;(bindings as unknown as { __wbg_set_wasm(wasm: unknown): void }).__wbg_set_wasm(exports)
 		exports.__wbindgen_start()
+		return bindings
 	})()
 	return loaded
 }
@@ -64,7 +83,7 @@ export async function withSchemaEngine<T>(
 	connectionString: string,
 	work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
-	await loadWasm()
+	const bindings = await loadBindings()
 	const pool = new pg.Pool({ connectionString, max: 2 })
 	try {
 		const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPrismaPg(pool))

@@ -20,6 +20,15 @@ describe('parseEnv', () => {
 		expect(env.DATABASE_URL).toBeUndefined()
 	})
 
+	test('by default the office, listening on this machine only', () => {
+		expect(parseEnv({})).toMatchObject({ APP_MODE: 'office', HOST: '127.0.0.1' })
+		expect(parseEnv({ APP_MODE: 'demo', HOST: '0.0.0.0' })).toMatchObject({
+			APP_MODE: 'demo',
+			HOST: '0.0.0.0',
+		})
+		expect(problemsOf({ APP_MODE: 'real' }).map((line) => line.split(':')[0])).toEqual(['APP_MODE'])
+	})
+
 	test('production with its own database requires its secrets, one line each', () => {
 		expect(problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/app' })).toEqual([
 			'SESSION_SECRET: is required in production with DATABASE_URL',

@@ -18,7 +18,8 @@ const whole = (name: string, min: number, max: number) =>
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
 	PORT: whole('a port number (1 to 65535)', 1, 65535).default(3000),
-	HOST: z.string().min(1).optional(),
+	// Only this machine by default: a reverse proxy with TLS belongs in front.
+	HOST: z.string().min(1).default('127.0.0.1'),
 	DATABASE_URL: postgresUrl.optional(),
 	DATA_DIR: z.string().min(1).default('.data'),
 	SESSION_SECRET: secret.optional(),
@@ -29,7 +30,7 @@ export const EnvSchema = z.object({
 	DATABASE_STATEMENT_TIMEOUT_MS: whole('milliseconds from 100 to 600000', 100, 600_000).default(
 		15_000,
 	),
-	SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+	// `demo` seeds demo cases and accounts into an empty database; `office` never does.
 	APP_MODE: z.enum(['office', 'demo']).default('office'),
 })
 

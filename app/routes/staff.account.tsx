@@ -32,14 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
 	const submission = parseSubmission(await readFormData(request), PasswordChangeSchema)
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}
 	const { currentPassword, password } = submission.value
-	if (!(await changePassword(actor, currentPassword, password))) {
+	if (!(await changePassword(actor, currentPassword, password, context.clientKey))) {
 		return data(
 			submission.reply({
 				fieldErrors: { currentPassword: ['account.wrongPassword'] },

@@ -5,7 +5,11 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { ensureDatabase, freePort, startEmbeddedPostgres } from '../../server/embedded-postgres.ts'
+import {
+	ensureDatabase,
+	freePort,
+	startEmbeddedPostgres,
+} from '../../server/dev/embedded-postgres.ts'
 import { applyMigrations } from '../../server/migrations.ts'
 import { startAppServer } from '../support/app-server.ts'
 import { makeTemporaryDir } from '../support/postgres.ts'

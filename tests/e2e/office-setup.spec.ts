@@ -43,7 +43,6 @@ test.beforeAll(async () => {
 			DATABASE_URL: databaseUrl,
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
-			SEED_DEMO_DATA: 'false',
 			APP_MODE: 'office',
 			TRUST_PROXY: '1',
 		},

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 // Every audit entry is written in the transaction of what it records. A
 // trigger created here makes PostgreSQL refuse the entry of one chosen
 // action, after the change itself has been written: the whole transaction
@@ -130,7 +131,7 @@ describe('a refused entry undoes the change it records', () => {
 		expect(before.sessions).toBe(2)
 
 		await whileRefused('password.changed', () =>
-			changePassword(counsellor.actor, PASSWORD, 'a completely new password'),
+			changePassword(counsellor.actor, PASSWORD, 'a completely new password', randomBytes(32)),
 		)
 
 		expect(await account()).toEqual(before.account)

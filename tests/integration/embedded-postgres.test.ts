@@ -2,7 +2,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, test } from 'vitest'
-import { ensureDatabase, freePort, startEmbeddedPostgres } from '../../server/embedded-postgres.ts'
+import {
+	ensureDatabase,
+	freePort,
+	startEmbeddedPostgres,
+} from '../../server/dev/embedded-postgres.ts'
 import { makeTemporaryDir } from '../support/postgres.ts'
 
 const dirs: string[] = []

@@ -13,7 +13,7 @@ import {
 	freePort,
 	startEmbeddedPostgres,
 	type EmbeddedPostgres,
-} from '../../server/embedded-postgres.ts'
+} from '../../server/dev/embedded-postgres.ts'
 import { applyMigrations } from '../../server/migrations.ts'
 import { startAppServer, type AppServer } from '../support/app-server.ts'
 import { makeTemporaryDir } from '../support/postgres.ts'
@@ -43,7 +43,7 @@ beforeAll(async () => {
 			DATABASE_URL: database.urlFor('app'),
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
-			SEED_DEMO_DATA: 'true',
+			APP_MODE: 'demo',
 			TRUST_PROXY: '1',
 			DATABASE_STATEMENT_TIMEOUT_MS: '1000',
 		},

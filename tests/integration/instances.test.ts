@@ -20,7 +20,7 @@ const start = (name: string) =>
 			DATABASE_URL: process.env.DATABASE_URL!,
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
-			SEED_DEMO_DATA: 'true',
+			APP_MODE: 'demo',
 			TRUST_PROXY: '1',
 		},
 		logFile: path.join(os.tmpdir(), `anlaufstelle-${name}-${process.pid}.log`),

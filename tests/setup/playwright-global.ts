@@ -23,7 +23,6 @@ export default async function globalSetup() {
 			DATABASE_URL: databaseUrl,
 			SESSION_SECRET: SECRET,
 			HASH_PEPPER: SECRET,
-			SEED_DEMO_DATA: 'true',
 			// A seeded demo says so on every page (tests/e2e/demo-banner.spec.ts).
 			APP_MODE: 'demo',
 			// Tests pose as different clients (X-Forwarded-For) so that their

@@ -1,11 +1,16 @@
-// Starts the production server (`npm start`'s entry) as a child process, the
-// way an operator runs it, and collects its log for the tests to read.
+// Starts the production server as a child process, the way an operator runs
+// it (server/start.sh, which runs `node build/server-runtime/index.js`; built
+// first if the build is missing or stale), and collects its log for the
+// tests to read.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { freePort } from '../../server/embedded-postgres.ts'
+import { ensureFreshBuild } from '../../server/dev/build.ts'
+import { freePort } from '../../server/dev/embedded-postgres.ts'
+import { BUILD_DIR, ROOT } from '../../server/paths.ts'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
+export const SERVER_ENTRY = path.join(BUILD_DIR, 'server-runtime', 'index.js')
+const START_SCRIPT = path.join(ROOT, 'server', 'start.sh')
 
 export type AppServer = {
 	url: string
@@ -18,16 +23,20 @@ export type AppServer = {
 export async function startAppServer({
 	env,
 	logFile,
+	args = [],
 	timeoutMs = 120_000,
 }: {
 	env: Record<string, string>
 	logFile: string
+	/** Arguments of the server, e.g. `--demo`. */
+	args?: string[]
 	timeoutMs?: number
 }): Promise<AppServer> {
+	ensureFreshBuild((message) => console.log(message))
 	const port = env.PORT ?? String(await freePort())
 	fs.mkdirSync(path.dirname(logFile), { recursive: true })
 	const log = fs.openSync(logFile, 'w')
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const child = spawn('sh', [START_SCRIPT, ...args], {
 		cwd: ROOT,
 		env: {
 			PATH: process.env.PATH ?? '',

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { startEmbeddedPostgres } from '../../server/embedded-postgres.ts'
+import { startEmbeddedPostgres } from '../../server/dev/embedded-postgres.ts'
 
 export type TestPostgres = { adminUrl: string; stop(): Promise<void> }
 

@@ -7,7 +7,7 @@ import { prisma } from '~/platform/db.server'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { createHmac } from 'node:crypto'
 import { recordAudit } from '../audit/audit.server'
-import { isLimited, RATE_LIMITS, record, reset } from '../rate-limit/rate-limit.server'
+import { RATE_LIMITS, refundAttempt, reset, takeAttempt } from '../rate-limit/rate-limit.server'
 import { openHalfSession } from './staff-session.server'
 import { findStaffForLogin, openPrivateKey } from '../staff-admin/staff-user.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
@@ -26,29 +26,50 @@ export function accountKey(email: string): Buffer {
 }
 
 /**
- * A failure counts against the limits and is audited. The counters are not
- * what the entry records, and they must count even if the entry could not
- * be written, so each stands alone.
+ * One sign-in attempt (a password, a second factor, the current password of
+ * a change) counts against the account's and the client's limits before it
+ * is tried, atomically, so that parallel attempts never get past a limit
+ * between a check and a count. `give back` returns the attempt once it
+ * succeeded; failures stay counted.
  */
-export async function countFailedLogin(email: string, clientKey: Buffer, accountId?: string) {
-	await Promise.all([
-		record(RATE_LIMITS.loginAccount, accountKey(email)),
-		record(RATE_LIMITS.loginClient, clientKey),
+export async function takeLoginAttempt(email: string, clientKey: Buffer) {
+	const takenAt = new Date()
+	const account = accountKey(email)
+	const allowed = await Promise.all([
+		takeAttempt(RATE_LIMITS.loginAccount, account, takenAt),
+		takeAttempt(RATE_LIMITS.loginClient, clientKey, takenAt),
 	])
+	return {
+		allowed: allowed.every(Boolean),
+		giveBack: () =>
+			Promise.all([
+				refundAttempt(RATE_LIMITS.loginAccount, account, takenAt),
+				refundAttempt(RATE_LIMITS.loginClient, clientKey, takenAt),
+			]).then(() => undefined),
+	}
+}
+
+/**
+ * A failed or refused attempt is audited, standing alone: it changes
+ * nothing else, and the counters have counted it already.
+ */
+export async function auditLoginAttempt(
+	action:
+		| 'login.failed'
+		| 'login.throttled'
+		| 'second-factor.failed'
+		| 'second-factor.throttled'
+		| 'password.change-failed'
+		| 'password.change-throttled',
+	email: string,
+	accountId?: string,
+) {
 	await recordAudit(prisma, {
-		action: 'login.failed',
+		action,
 		actor: null,
 		targetUserId: accountId ?? null,
 		detail: { email: email.trim().toLowerCase().slice(0, 200) },
 	})
-}
-
-export async function isLoginThrottled(email: string, clientKey: Buffer): Promise<boolean> {
-	const [account, client] = await Promise.all([
-		isLimited(RATE_LIMITS.loginAccount, accountKey(email)),
-		isLimited(RATE_LIMITS.loginClient, clientKey),
-	])
-	return account || client
 }
 
 export async function logIn(input: {
@@ -57,20 +78,19 @@ export async function logIn(input: {
 	clientKey: Buffer
 }): Promise<LoginResult> {
 	const { email, password, clientKey } = input
-	if (await isLoginThrottled(email, clientKey)) {
-		await recordAudit(prisma, {
-			action: 'login.throttled',
-			detail: { email: email.trim().toLowerCase().slice(0, 200) },
-		})
+	const attempt = await takeLoginAttempt(email, clientKey)
+	if (!attempt.allowed) {
+		await auditLoginAttempt('login.throttled', email)
 		return { kind: 'throttled' }
 	}
 	try {
 		const account = await findStaffForLogin(email)
 		const passwordOk = await verifyPassword(account?.passwordHash ?? '', password)
 		if (!account || !account.active || !passwordOk) {
-			await countFailedLogin(email, clientKey, account?.id)
+			await auditLoginAttempt('login.failed', email, account?.id)
 			return { kind: 'invalid' }
 		}
+		await attempt.giveBack()
 		const privateKey = await openPrivateKey(account, password)
 		if (needsRehash(account.passwordHash)) {
 			await prisma.staffUser.update({

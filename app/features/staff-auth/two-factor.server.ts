@@ -12,7 +12,7 @@ import { prisma, toBytes } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { recordAudit } from '../audit/audit.server'
-import { countFailedLogin, forgetFailedLogins, isLoginThrottled } from './login.server'
+import { auditLoginAttempt, forgetFailedLogins, takeLoginAttempt } from './login.server'
 import { endAllSessionsOf, type OpenedSession } from './staff-session.server'
 
 export const TOTP_ISSUER = 'Anlaufstelle'
@@ -85,18 +85,18 @@ export async function checkSecondFactor(
 	clientKey: Buffer,
 	now = new Date(),
 ): Promise<SecondFactorResult> {
-	if (await isLoginThrottled(session.email, clientKey)) return 'throttled'
+	const attempt = await takeLoginAttempt(session.email, clientKey)
+	if (!attempt.allowed) {
+		await auditLoginAttempt('second-factor.throttled', session.email, session.id)
+		return 'throttled'
+	}
 	const passed =
 		(await acceptTotp(session, input, now)) || (await spendRecoveryCode(session, input))
 	if (!passed) {
-		await countFailedLogin(session.email, clientKey, session.id)
-		await recordAudit(prisma, {
-			action: 'second-factor.failed',
-			actor: session,
-			targetUserId: session.id,
-		})
+		await auditLoginAttempt('second-factor.failed', session.email, session.id)
 		return 'wrong'
 	}
+	await attempt.giveBack()
 	await forgetFailedLogins(session.email)
 	return 'passed'
 }

@@ -2,7 +2,7 @@
 // the CSV's columns, and the trend. Cells hold the published values only:
 // hidden cells are the text "×", so no formula or hidden value can restore
 // them, and a note under the table says what "×" stands for.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type PublishedReport } from '~/features/statistics/report'
 import {
 	exportHeader,
@@ -18,7 +18,10 @@ const MAX_WIDTH = 60
 const NUMBER_FORMAT = { count: '0', hours: '0.0' } as const
 
 export async function reportToXlsx(report: PublishedReport, labels: ReportLabels): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook()
+	// Loaded on the first export, not at start: exceljs and what it pulls in
+	// (zip, streams, XML) weigh several megabytes that most processes never use.
+	const { default: exceljs } = await import('exceljs')
+	const workbook = new exceljs.Workbook()
 	// Otherwise exceljs names "Unknown" as author and dates the file to the
 	// download rather than to the figures it holds.
 	const generatedAt = new Date(report.generatedAt)
