@@ -30,7 +30,7 @@ type Options = {
 	onLog?: (line: string) => void
 }
 
-type Binaries = { initdb: string; postgres: string; pgCtl: string }
+type Binaries = { initdb: string; postgres: string }
 type RunAs = { uid: number; gid: number } | undefined
 
 const SUPERUSER = 'postgres'
@@ -177,7 +177,6 @@ function binariesIn(root: string): Binaries & { root: string } {
 		root,
 		initdb: path.join(root, 'bin', 'initdb'),
 		postgres: path.join(root, 'bin', 'postgres'),
-		pgCtl: path.join(root, 'bin', 'pg_ctl'),
 	}
 }
 
