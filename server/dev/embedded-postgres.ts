@@ -408,8 +408,15 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 	await client.connect()
 	try {
 		const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
-		if (found.rowCount === 0)
-			await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
+		if (found.rowCount === 0) {
+			await client
+				.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
+				.catch((error: { code?: string }) => {
+					// Another instance starting at the same moment created it first
+					// (42P04, or 23505 when both inserts met in the catalogue).
+					if (error.code !== '42P04' && error.code !== '23505') throw error
+				})
+		}
 	} finally {
 		await client.end()
 	}
