@@ -5,6 +5,7 @@
 // decides when the database stops (after the HTTP server has drained).
 // Decision record: docs/decisions/0002-embedded-postgres.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -239,9 +240,10 @@ async function initialise(
 	// Initialised beside its place and then renamed into it, so that two
 	// instances starting at once on a new folder do not initialise one
 	// cluster twice: the second rename fails and that copy is dropped.
-	const staging = `${dataDir}.init-${process.pid}`
+	const attempt = `${process.pid}-${randomBytes(4).toString('hex')}`
+	const staging = `${dataDir}.init-${attempt}`
 	await fs.mkdir(staging, { recursive: true, mode: 0o700 })
-	const passwordFile = path.join(dataDir, '..', `.pgpass-init-${process.pid}`)
+	const passwordFile = path.join(dataDir, '..', `.pgpass-init-${attempt}`)
 	await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
 	try {
 		if (runAs) {
