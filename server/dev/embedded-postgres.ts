@@ -5,6 +5,7 @@
 // decides when the database stops (after the HTTP server has drained).
 // Decision record: docs/decisions/0002-embedded-postgres.md.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { constants as fsConstants } from 'node:fs'
 import fs from 'node:fs/promises'
 import net from 'node:net'
@@ -78,7 +79,16 @@ export async function startEmbeddedPostgres({
 		password,
 		onLog,
 	)
-	await supervisor.started
+	try {
+		await supervisor.started
+	} catch (error) {
+		// Two instances starting at once both found the cluster stopped; the
+		// other one's postmaster won the data folder's lock: use it.
+		const other = await runningPortSoon(dataDir, password)
+		if (other === undefined) throw error
+		onLog(`embedded PostgreSQL started by another process on port ${other}`)
+		return handle(other, password, async () => {})
+	}
 	return handle(port, password, supervisor.stop)
 }
 
@@ -226,19 +236,24 @@ async function initialise(
 	// through it to reach the cluster but not list it.
 	await fs.mkdir(path.dirname(dataDir), { recursive: true, mode: 0o711 })
 	await fs.chmod(path.dirname(dataDir), 0o711)
-	await fs.mkdir(dataDir, { recursive: true, mode: 0o700 })
-	const passwordFile = path.join(dataDir, '..', `.pgpass-init-${process.pid}`)
+	// Initialised beside its place and then renamed into it, so that two
+	// instances starting at once on a new folder do not initialise one
+	// cluster twice: the second rename fails and that copy is dropped.
+	const attempt = `${process.pid}-${randomBytes(4).toString('hex')}`
+	const staging = `${dataDir}.init-${attempt}`
+	await fs.mkdir(staging, { recursive: true, mode: 0o700 })
+	const passwordFile = path.join(dataDir, '..', `.pgpass-init-${attempt}`)
 	await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
 	try {
 		if (runAs) {
-			await fs.chown(dataDir, runAs.uid, runAs.gid)
+			await fs.chown(staging, runAs.uid, runAs.gid)
 			await fs.chown(passwordFile, runAs.uid, runAs.gid)
 		}
 		execFileSync(
 			binaries.initdb,
 			[
 				'-D',
-				dataDir,
+				staging,
 				'-U',
 				SUPERUSER,
 				`--pwfile=${passwordFile}`,
@@ -248,17 +263,52 @@ async function initialise(
 			],
 			{ ...runAs, stdio: ['ignore', 'pipe', 'pipe'] },
 		)
-		onLog(`initialised embedded PostgreSQL in ${dataDir}`)
 	} catch (error) {
+		await fs.rm(staging, { recursive: true, force: true })
 		const detail = (error as { stderr?: Buffer }).stderr?.toString().trim()
 		throw new Error(`initdb failed for ${dataDir}${detail ? `: ${detail}` : ''}`)
 	} finally {
 		await fs.rm(passwordFile, { force: true })
 	}
+	try {
+		// Replaces an empty folder; fails on one that another process filled.
+		await fs.rename(staging, dataDir)
+		onLog(`initialised embedded PostgreSQL in ${dataDir}`)
+	} catch (error) {
+		await fs.rm(staging, { recursive: true, force: true })
+		if (!(await exists(path.join(dataDir, 'PG_VERSION')))) throw error
+	}
+}
+
+/** The port of the cluster another process is starting on this folder, once it takes queries. */
+async function runningPortSoon(dataDir: string, password: string): Promise<number | undefined> {
+	const deadline = Date.now() + 30_000
+	while (Date.now() < deadline) {
+		const port = await livePostmasterPort(dataDir)
+		if (!port) return undefined
+		const client = new pg.Client({
+			connectionString: handle(port, password, async () => {}).adminUrl,
+		})
+		client.on('error', () => {})
+		const ready = await client.connect().then(
+			() => true,
+			() => false,
+		)
+		await client.end().catch(() => {})
+		if (ready) return port
+		await new Promise((resolve) => setTimeout(resolve, 200))
+	}
+	return undefined
 }
 
 /** The port of a live postmaster for this data directory, if there is one. */
 async function runningPort(dataDir: string): Promise<number | undefined> {
+	const port = await livePostmasterPort(dataDir)
+	return port && (await canConnect(port)) ? port : undefined
+}
+
+/** The port in postmaster.pid, if the process it names is alive (it may still be starting). */
+async function livePostmasterPort(dataDir: string): Promise<number | undefined> {
 	let lines: string[]
 	try {
 		lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')
@@ -274,7 +324,7 @@ async function runningPort(dataDir: string): Promise<number | undefined> {
 		// EPERM means it exists but belongs to the postgres user: still alive.
 		if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined
 	}
-	return (await canConnect(port)) ? port : undefined
+	return port
 }
 
 async function canConnect(port: number): Promise<boolean> {
@@ -359,8 +409,15 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 	await client.connect()
 	try {
 		const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
-		if (found.rowCount === 0)
-			await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
+		if (found.rowCount === 0) {
+			await client
+				.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
+				.catch((error: { code?: string }) => {
+					// Another instance starting at the same moment created it first
+					// (42P04, or 23505 when both inserts met in the catalogue).
+					if (error.code !== '42P04' && error.code !== '23505') throw error
+				})
+		}
 	} finally {
 		await client.end()
 	}

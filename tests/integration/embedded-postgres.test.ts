@@ -50,6 +50,26 @@ describe('embedded PostgreSQL', () => {
 		}
 	})
 
+	test('two processes starting on one new folder at once share one cluster and one database', async () => {
+		const dir = await makeTemporaryDir('anlaufstelle-embedded-')
+		dirs.push(dir)
+		const dataDir = path.join(dir, 'postgres')
+		// As two app instances do: initialise, start, create the database, all at once.
+		const start = async () => {
+			const cluster = await startEmbeddedPostgres({ dataDir, password: 'shared' })
+			await ensureDatabase(cluster.adminUrl, 'app')
+			return cluster
+		}
+		const [one, other] = await Promise.all([start(), start()])
+		try {
+			expect(new URL(one.adminUrl).port).toBe(new URL(other.adminUrl).port)
+			expect(await query(other.urlFor('app'), 'SELECT 1 AS ok')).toEqual([{ ok: 1 }])
+			expect((await fs.readdir(dir)).sort()).toEqual(['postgres'])
+		} finally {
+			await Promise.all([one.stop(), other.stop()])
+		}
+	})
+
 	test('comes back by itself after the server process dies', async () => {
 		const dir = await makeTemporaryDir('anlaufstelle-embedded-')
 		dirs.push(dir)
