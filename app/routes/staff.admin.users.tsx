@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { SelectField, TextField } from '~/platform/ui/form-fields'
 import { ForbiddenError, STAFF_ROLES } from '~/platform/permissions'
 import { InvitationSchema, RoleChangeSchema, UserIdSchema } from '~/platform/forms/staff-forms'
@@ -15,7 +16,9 @@ import { getTranslator } from '~/platform/i18n/translate.server'
 import {
 	createPasswordResetLink,
 	EmailTakenError,
+	InvitationGoneError,
 	inviteStaff,
+	revokeInvitation,
 } from '~/features/staff-admin/invitations.server'
 import {
 	changeRole,
@@ -84,8 +87,20 @@ export async function action({ request }: ActionFunctionArgs) {
 				const token = await createPasswordResetLink(actor, userId)
 				return ok('resetLink', `${origin}/staff/invitation/${token}`)
 			}
+			case 'revoke-invitation': {
+				const invitationId = z.string().uuid().safeParse(formData.get('invitationId'))
+				if (!invitationId.success) throw new InvitationGoneError()
+				await revokeInvitation(actor, invitationId.data)
+				return ok('invitationRevoked')
+			}
 		}
 	} catch (error) {
+		if (error instanceof InvitationGoneError) {
+			return data<Result>(
+				{ intent, errors: { form: 'users.invitationGone' }, values: {} },
+				{ status: 409 },
+			)
+		}
 		if (error instanceof EmailTakenError) {
 			return data<Result>(
 				{
@@ -176,6 +191,7 @@ export default function UsersPage() {
 								<td>
 									{member.active ? t('users.active') : t('users.inactive')}
 									{member.twoFactor ? '' : ` · ${t('users.noTwoFactor')}`}
+									{member.awaitingKeyApproval ? ` · ${t('users.awaitingKeys')}` : ''}
 								</td>
 								<td>
 									{member.id === actorId ? null : (
@@ -219,8 +235,23 @@ export default function UsersPage() {
 					<ul>
 						{invitations.map((invitation) => (
 							<li key={invitation.id}>
-								{invitation.displayName} ({invitation.email}, {t(`roles.${invitation.role}`)}) –{' '}
-								{t('users.expires', { date: invitation.expiresOn })}
+								{invitation.displayName} ({invitation.email},{' '}
+								{invitation.kind === 'PASSWORD_RESET'
+									? t('users.resetLinkKind')
+									: t(`roles.${invitation.role}`)}
+								) – {t('users.expires', { date: invitation.expiresOn })}
+								<Form method="post" className="row-form">
+									<input type="hidden" name="invitationId" value={invitation.id} />
+									<button
+										type="submit"
+										name="intent"
+										value="revoke-invitation"
+										className="button-secondary"
+										aria-label={t('users.revokeFor', { email: invitation.email })}
+									>
+										{t('users.revoke')}
+									</button>
+								</Form>
 							</li>
 						))}
 					</ul>
