@@ -1,8 +1,10 @@
-// `npm run recovery`: the recovery ceremony. Reads the office recovery key
+// `npm run recovery [-- <e-mail> …]`: the recovery ceremony, the way out
+// when no approved lead is left to decide. Reads the office recovery key
 // (the printed sheet's text) from standard input, never from an argument or
-// a file it would leave behind, and completes every pending grant: for a
-// new lead, or an account whose password was reset, when no lead's session
-// can do it. The key is not stored.
+// a file it would leave behind; approves the open key requests (of the
+// accounts named, or all) and completes the pending grants of every
+// approved account (or of those named). Prints whom it approved. The key is
+// not stored.
 import { loadDotEnvFile, parseEnv } from '../app/platform/env.server.ts'
 import { openDatabase } from '../server/database.ts'
 import { applyMigrations } from '../server/migrations.ts'
@@ -17,26 +19,33 @@ async function readStandardInput(): Promise<string> {
 }
 
 loadDotEnvFile()
+const emails = process.argv.slice(2)
 const sheet = await readStandardInput()
 const database = await openDatabase(parseEnv(process.env), () => {})
 process.env.DATABASE_URL = database.url
 try {
 	await applyMigrations(database.url)
 	const { parseRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
-	const { getRecoveryPublicKey } = await import('../app/features/cases/office-keys.server.ts')
-	const { completePendingGrantsWithRecoveryKey } =
-		await import('../app/features/cases/pending-grants.server.ts')
+	const { NotTheRecoveryKeyError, runRecoveryCeremony } =
+		await import('../app/features/key-access/key-requests.server.ts')
 	const { disconnectPrisma } = await import('../app/platform/db.server.ts')
 	const keyPair = parseRecoveryKey(sheet)
-	const officeKey = await getRecoveryPublicKey()
-	if (!keyPair || !officeKey || !keyPair.publicKey.equals(Buffer.from(officeKey))) {
+	try {
+		if (!keyPair) throw new NotTheRecoveryKeyError()
+		const result = await runRecoveryCeremony(keyPair, emails.length ? emails : undefined)
+		for (const { email, role, reason, by } of result.approved) {
+			console.log(`Approved ${email} (${role}; ${reason}${by ? `, asked by ${by}` : ''}).`)
+		}
+		for (const email of result.unknown) console.log(`No account has the address ${email}.`)
+		console.log(`Completed ${result.completed} pending grant(s).`)
+		if (result.unopenable)
+			console.log(`${result.unopenable} could not be opened (no recovery grant).`)
+	} catch (error) {
+		if (!(error instanceof NotTheRecoveryKeyError)) throw error
 		console.error('This is not the recovery key of this office.')
 		process.exitCode = 1
-	} else {
-		const { completed, unopenable } = await completePendingGrantsWithRecoveryKey(keyPair)
-		keyPair.privateKey.fill(0)
-		console.log(`Completed ${completed} pending grant(s).`)
-		if (unopenable) console.log(`${unopenable} could not be opened (no recovery grant).`)
+	} finally {
+		keyPair?.privateKey.fill(0)
 	}
 	await disconnectPrisma()
 } finally {

@@ -17,8 +17,8 @@ try {
 	const { generateRecoveryKey } = await import('../app/platform/crypto/recovery-key.server.ts')
 	const { getRecoveryPublicKey, setRecoveryPublicKey } =
 		await import('../app/features/cases/office-keys.server.ts')
-	const { createStaffUser, listActiveLeadKeys } =
-		await import('../app/features/staff-admin/staff-user.server.ts')
+	const { createStaffUser } = await import('../app/features/staff-admin/staff-user.server.ts')
+	const { APPROVED_KEY_HOLDER } = await import('../app/features/key-access/key-requests.server.ts')
 	const { disconnectPrisma } = await import('../app/platform/db.server.ts')
 
 	if (await getRecoveryPublicKey()) {
@@ -53,7 +53,10 @@ try {
 		console.log(`${title[0]!.toUpperCase()}${title.slice(1)} ${email} created.`)
 	}
 	try {
-		if ((await listActiveLeadKeys()).length === 0) await firstAccount('LEAD', 'SETUP_LEAD', 'lead')
+		// The lead made here is approved to hold the keys: whoever runs setup holds the recovery key.
+		if ((await prisma.staffUser.count({ where: APPROVED_KEY_HOLDER })) === 0) {
+			await firstAccount('LEAD', 'SETUP_LEAD', 'lead')
+		}
 		if ((await prisma.staffUser.count({ where: { role: 'ADMIN', active: true } })) === 0) {
 			await firstAccount('ADMIN', 'SETUP_ADMIN', 'admin')
 		}

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormAlert } from '~/platform/ui/form-fields'
 import { ForbiddenError } from '~/platform/permissions'
@@ -10,6 +10,7 @@ import { getTranslator } from '~/platform/i18n/translate.server'
 import {
 	InvitationSchema,
 	RoleChangeSchema,
+	InvitationIdSchema,
 	UserIdSchema,
 } from '~/features/staff-admin/admin-schemas'
 import { InvitationForm } from '~/features/staff-admin/invitation-form'
@@ -17,7 +18,9 @@ import { StaffTable } from '~/features/staff-admin/staff-table'
 import {
 	createPasswordResetLink,
 	EmailTakenError,
+	InvitationGoneError,
 	inviteStaff,
+	revokeInvitation,
 } from '~/features/staff-admin/invitations.server'
 import {
 	changeRole,
@@ -79,11 +82,16 @@ export async function action({ request }: ActionFunctionArgs) {
 				const token = await createPasswordResetLink(actor, userId)
 				return { intent: 'reset-password', done: 'resetLink', link: linkTo(token) }
 			}),
+			'revoke-invitation': intent(InvitationIdSchema, async ({ invitationId }): Promise<Done> => {
+				await revokeInvitation(actor, invitationId)
+				return { intent: 'revoke-invitation', done: 'invitationRevoked' }
+			}),
 		},
 		{
 			notFound: [StaffNotFoundError],
 			explain: [
 				{ error: EmailTakenError, status: 400, field: 'email', message: 'users.emailTaken' },
+				{ error: InvitationGoneError, status: 409, message: 'users.invitationGone' },
 				// The admin holds staff:manage (checked above): what is refused is acting on oneself.
 				{ error: ForbiddenError, status: 403, message: 'users.notYourself' },
 			],
@@ -123,8 +131,23 @@ export default function UsersPage() {
 					<ul>
 						{invitations.map((invitation) => (
 							<li key={invitation.id}>
-								{invitation.displayName} ({invitation.email}, {t(`roles.${invitation.role}`)}) –{' '}
-								{t('users.expires', { date: invitation.expiresOn })}
+								{invitation.displayName} ({invitation.email},{' '}
+								{invitation.kind === 'PASSWORD_RESET'
+									? t('users.resetLinkKind')
+									: t(`roles.${invitation.role}`)}
+								) – {t('users.expires', { date: invitation.expiresOn })}
+								<Form method="post" className="row-form">
+									<input type="hidden" name="invitationId" value={invitation.id} />
+									<button
+										type="submit"
+										name="intent"
+										value="revoke-invitation"
+										className="button-secondary"
+										aria-label={t('users.revokeFor', { email: invitation.email })}
+									>
+										{t('users.revoke')}
+									</button>
+								</Form>
 							</li>
 						))}
 					</ul>

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					email: invitation.email,
 					displayName: invitation.displayName,
 					role: invitation.role,
-					reset: invitation.resetOf !== null,
+					reset: invitation.kind === 'PASSWORD_RESET',
 				}
 			: null,
 	}

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { can, WORK_CASES } from '~/platform/permissions'
+import { can, HOLDS_EVERY_CASE_KEY, WORK_CASES } from '~/platform/permissions'
+import { countOpenKeyRequests } from '~/features/key-access/key-requests.server'
 import { getStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,6 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			audit: can(actor.role, 'audit:read'),
 			admin: can(actor.role, 'staff:manage'),
 			statistics: can(actor.role, 'statistics:read'),
+			// Leads see how many accounts wait for their decision.
+			keyRequests: can(actor.role, HOLDS_EVERY_CASE_KEY) ? await countOpenKeyRequests(actor) : null,
 		},
 	}
 }
@@ -30,6 +33,13 @@ export default function StaffLayout() {
 						{user.cases ? (
 							<li>
 								<NavLink to="/staff/cases">{t('nav.cases')}</NavLink>
+							</li>
+						) : null}
+						{user.keyRequests !== null ? (
+							<li>
+								<NavLink to="/staff/key-requests">
+									{t('nav.keyRequests', { waiting: user.keyRequests })}
+								</NavLink>
 							</li>
 						) : null}
 						{user.statistics ? (

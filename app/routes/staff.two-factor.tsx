@@ -16,7 +16,6 @@ import { parseSubmission } from '~/platform/forms/parse-submission.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { completePendingGrants } from '~/features/cases/pending-grants.server'
 import { upgradeSession, type OpenedSession } from '~/features/staff-auth/staff-session.server'
 import {
 	checkSecondFactor,
@@ -80,10 +79,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 		: defaultShouldRevalidate
 
 async function signIn(request: Request, session: OpenedSession) {
+	// Nothing is granted here: keys reach another account only when a lead
+	// approves it on /staff/key-requests (security-model.md).
 	const token = await upgradeSession(session)
-	const full = { ...session, twoFactorPassed: true }
-	// A lead's new session completes the grants other staff are waiting for.
-	await completePendingGrants(full)
 	return staffSessionCookie.serialize(request, token)
 }
 

@@ -222,6 +222,55 @@ describe('key grants', () => {
 	})
 })
 
+describe('key requests and links', () => {
+	const request = (fields: string, values: unknown[]) =>
+		refusal(
+			`INSERT INTO "KeyAccessRequest" (id, "staffUserId", role, reason, ${fields})
+			 VALUES (gen_random_uuid()::text, $1, 'LEAD', ${values.map((_, i) => `$${i + 2}`).join(', ')})`,
+			[counsellor.user.id, ...values],
+		)
+
+	test('a request is open without an outcome or decided with one; only the upgrade asks as nobody', async () => {
+		expect(await request(`"requestedById"`, ['ROLE_CHANGE', null])).toBe(CHECK_VIOLATION)
+		expect(
+			await request(`"requestedById", "decidedAt"`, ['ROLE_CHANGE', lead.user.id, new Date()]),
+		).toBe(CHECK_VIOLATION)
+		// A refusal names who refused; only an approval (by the recovery key) may name nobody.
+		expect(
+			await request(`"requestedById", outcome, "decidedAt"`, [
+				'ROLE_CHANGE',
+				lead.user.id,
+				'REFUSED',
+				new Date(),
+			]),
+		).toBe(CHECK_VIOLATION)
+		expect(
+			await request(`"requestedById", outcome, "decidedAt"`, [
+				'ROLE_CHANGE',
+				lead.user.id,
+				'APPROVED',
+				new Date(),
+			]),
+		).toBeNull()
+		// One open request per account.
+		expect(await request(`"requestedById"`, ['ROLE_CHANGE', lead.user.id])).toBeNull()
+		expect(await request(`"requestedById"`, ['ROLE_CHANGE', lead.user.id])).toBe(UNIQUE_VIOLATION)
+	})
+
+	test('a reset link names its account, an invitation none; one open link per address', async () => {
+		const link = (kind: string, email: string, staffUserId: string | null) =>
+			refusal(
+				`INSERT INTO "Invitation" (id, "tokenHash", kind, email, "displayName", role, "staffUserId", "invitedById", "expiresAt")
+				 VALUES (gen_random_uuid()::text, gen_random_uuid()::text::bytea, $1, $2, 'x', 'LEAD', $3, $4, now() + interval '1 day')`,
+				[kind, email, staffUserId, lead.user.id],
+			)
+		expect(await link('PASSWORD_RESET', 'a@example.ch', null)).toBe(CHECK_VIOLATION)
+		expect(await link('NEW_ACCOUNT', 'a@example.ch', counsellor.user.id)).toBe(CHECK_VIOLATION)
+		expect(await link('NEW_ACCOUNT', 'a@example.ch', null)).toBeNull()
+		expect(await link('NEW_ACCOUNT', 'a@example.ch', null)).toBe(UNIQUE_VIOLATION)
+	})
+})
+
 describe('references', () => {
 	test('every column that names a row of another table is a foreign key', async () => {
 		const { rows } = await client.query<{ table: string; column: string }>(

@@ -9,6 +9,7 @@ import { IntakeSchema } from '~/features/intake/intake-schema'
 import { assignCase } from '~/features/cases/assignment.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { createRequest } from '~/features/intake/store-request.server'
+import { inviteStaff } from '~/features/staff-admin/invitations.server'
 import { createSignedInStaff } from '../support/staff'
 import { pngWithText } from '../support/sample-files'
 
@@ -24,6 +25,7 @@ const cookies: Partial<Record<Role, string>> = {}
 let reference = ''
 let attachmentId = ''
 let someUserId = ''
+let invitationId = ''
 
 beforeAll(async () => {
 	await setRecoveryPublicKey(generateRecoveryKey().keyPair.publicKey)
@@ -41,6 +43,8 @@ beforeAll(async () => {
 	})
 	// The admin's actions act on a bystander, so that no session in the matrix ends.
 	someUserId = (await createSignedInStaff('COUNSELLOR', 'bystander')).user.id
+	await inviteStaff(admin.actor, { email: 'invited@example.ch', displayName: 'x', role: 'LEAD' })
+	invitationId = (await prisma.invitation.findFirstOrThrow({ select: { id: true } })).id
 	const intake = IntakeSchema.parse({
 		narrative: 'Matrix test',
 		areas: ['work'],
@@ -250,6 +254,50 @@ const matrix: Array<{
 			otherCounsellor: 403,
 			lead: 403,
 			admin: 'ok',
+			statistics: 403,
+		},
+	},
+	{
+		name: 'staff accounts: revoke an invitation (action)',
+		file: 'staff.admin.users',
+		method: 'POST',
+		path: () => '/staff/admin/users',
+		body: () => ({ intent: 'revoke-invitation', invitationId }),
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 403,
+			admin: 'ok',
+			statistics: 403,
+		},
+	},
+	{
+		name: 'key approvals',
+		file: 'staff.key-requests',
+		method: 'GET',
+		path: () => '/staff/key-requests',
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
+		name: 'key approvals: pass on keys (action)',
+		file: 'staff.key-requests',
+		method: 'POST',
+		path: () => '/staff/key-requests',
+		body: () => ({ intent: 'pass-on', userId: someUserId }),
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
 			statistics: 403,
 		},
 	},

@@ -1,58 +1,93 @@
-// Completing pending grants (security-model.md, "New lead, or a lead
-// without a grant"): a lead's session that can open a case wraps its key to
-// each staff member still waiting for it. Run when a lead signs in, in
-// batches, so that a new lead of a large office does not slow a login. The
-// keys are sealed before each batch's transaction, which stores the grants,
-// removes what was pending and writes the batch's audit entry.
+// Completing pending grants (security-model.md, "Approving an account's
+// keys"): a session that can open a case wraps its key to a staff member
+// still waiting for it. Only to an account whose keys someone who holds
+// them approved (StaffUser.caseKeysApprovedAt): a lead approving it, or
+// passing on what is left, with the lead's own session; or the recovery
+// ceremony. Never by itself at a sign-in. In batches, so that a new lead of
+// a large office does not hold up the page: the keys are sealed before each
+// batch's transaction, which stores the grants, removes what was pending
+// and writes the batch's audit entry.
 import { openSealed, publicKeyOf } from '~/platform/crypto/key-pairs.server'
 import { prisma } from '~/platform/db.server'
 import { errorSummary, getLogger } from '~/platform/logger.server'
+import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit, type AuditEntry } from '../audit/audit.server'
 import { grantCaseKey, sealGrant, type StaffGrant } from './case-access.server'
-import { can, HOLDS_EVERY_CASE_KEY } from '~/platform/permissions'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
 const BATCH = 200
 
 type Pending = { caseId: string; staffUserId: string; staffUser: { publicKey: Uint8Array } }
+type SealedGrant = StaffGrant & { publicKey: Uint8Array }
 
 /** Seals each case key that `open` yields to its waiting staff member; the rest stay pending. */
 function sealPending<T extends Pending>(pending: T[], open: (pending: T) => Buffer | null) {
-	const grants: StaffGrant[] = []
+	const grants: SealedGrant[] = []
 	for (const each of pending) {
 		const caseKey = open(each)
 		if (!caseKey) continue
-		grants.push(sealGrant({ ...each, publicKey: each.staffUser.publicKey, caseKey }))
+		const { publicKey } = each.staffUser
+		grants.push({ ...sealGrant({ ...each, publicKey, caseKey }), publicKey })
 		caseKey.fill(0)
 	}
 	return grants
 }
 
 /**
- * The grants are made, what was pending goes and the entry is written,
- * together. A grant another session completed meanwhile is wrapped again,
- * which changes nothing.
+ * The accounts of these grants that are still approved, active and have the
+ * key the grants were sealed to, their rows locked until the transaction
+ * ends. A password reset (a new key pair) or a role change locks the same
+ * row first, so it either comes before (and these grants are dropped) or
+ * after (and sees them, like any grant the account held).
  */
-async function completeGrants(grants: StaffGrant[], entry: AuditEntry) {
-	await prisma.$transaction(async (tx) => {
-		for (const grant of grants) {
+async function lockWaitingAccounts(tx: Prisma.TransactionClient, grants: SealedGrant[]) {
+	const ids = [...new Set(grants.map((grant) => grant.staffUserId))]
+	const rows = await tx.$queryRaw<Array<{ id: string; publicKey: Uint8Array }>>`
+		SELECT "id", "publicKey" FROM "StaffUser"
+		WHERE "id" = ANY(${ids}) AND "active" AND "caseKeysApprovedAt" IS NOT NULL
+		ORDER BY "id" FOR UPDATE`
+	return new Map(rows.map((row) => [row.id, Buffer.from(row.publicKey)]))
+}
+
+/**
+ * The grants are made, what was pending goes and the entry is written,
+ * together; returns how many were stored. A grant another session
+ * completed meanwhile is wrapped again, which changes nothing.
+ */
+async function completeGrants(
+	grants: SealedGrant[],
+	entry: (count: number) => AuditEntry,
+): Promise<number> {
+	return prisma.$transaction(async (tx) => {
+		const accounts = await lockWaitingAccounts(tx, grants)
+		const valid = grants.filter((grant) =>
+			accounts.get(grant.staffUserId)?.equals(Buffer.from(grant.publicKey)),
+		)
+		for (const { publicKey: _publicKey, ...grant } of valid) {
 			await grantCaseKey(tx, grant)
 			await tx.pendingGrant.deleteMany({
 				where: { caseId: grant.caseId, staffUserId: grant.staffUserId },
 			})
 		}
-		await recordAudit(tx, entry)
+		await recordAudit(tx, entry(valid.length))
+		return valid.length
 	})
 }
 
-/** One batch; returns how many it completed (BATCH means there may be more). */
-async function completeBatch(actor: StaffActor): Promise<number> {
+/** An approved, active account's pending grants: what a caller may complete. */
+const approvedPending = {
+	staffUser: { active: true, caseKeysApprovedAt: { not: null } },
+} satisfies Prisma.PendingGrantWhereInput
+
+/** One batch for one account; returns how many it looked at (BATCH means there may be more). */
+async function completeBatchOf(actor: StaffActor, staffUserId: string): Promise<number> {
 	const pending = await prisma.pendingGrant.findMany({
 		where: {
-			staffUserId: { not: actor.id },
-			staffUser: { active: true },
+			...approvedPending,
+			staffUserId,
 			case: { grants: { some: { holder: 'STAFF', staffUserId: actor.id } } },
 		},
+		orderBy: { caseId: 'asc' },
 		take: BATCH,
 		select: { caseId: true, staffUserId: true, staffUser: { select: { publicKey: true } } },
 	})
@@ -61,7 +96,7 @@ async function completeBatch(actor: StaffActor): Promise<number> {
 		where: {
 			holder: 'STAFF',
 			staffUserId: actor.id,
-			caseId: { in: [...new Set(pending.map((grant) => grant.caseId))] },
+			caseId: { in: pending.map((grant) => grant.caseId) },
 		},
 		select: { caseId: true, sealedKey: true },
 	})
@@ -71,43 +106,55 @@ async function completeBatch(actor: StaffActor): Promise<number> {
 		const own = sealed.get(each.caseId)
 		return own ? openSealed(own, keyPair) : null
 	})
-	if (grants.length > 0) {
-		await completeGrants(grants, {
-			action: 'case.grants-completed',
-			actor,
-			detail: { count: grants.length },
-		})
-	}
-	return grants.length
+	if (grants.length === 0) return 0
+	const stored = await completeGrants(grants, (count) => ({
+		action: 'case.grants-completed',
+		actor,
+		targetUserId: staffUserId,
+		detail: { count },
+	}))
+	// Nothing stored: the account was reset or its approval taken back meanwhile.
+	return stored === 0 ? 0 : pending.length
 }
 
-/** Completes the first batch now and the rest in the background. */
-export async function completePendingGrants(actor: StaffActor): Promise<number> {
-	if (!can(actor.role, HOLDS_EVERY_CASE_KEY)) return 0
-	const first = await completeBatch(actor)
+/**
+ * Completes the pending grants of one approved account that this actor's
+ * own grants can open: the first batch now, the rest in the background.
+ * Returns how many cases the first batch looked at. The caller decided that
+ * the actor may (key-requests.server.ts).
+ */
+export async function completePendingGrantsOf(
+	actor: StaffActor,
+	staffUserId: string,
+): Promise<number> {
+	const first = await completeBatchOf(actor, staffUserId)
 	if (first === BATCH) {
 		const privateKey = Buffer.from(actor.privateKey)
 		void (async () => {
-			for (let done = BATCH; done === BATCH;) done = await completeBatch({ ...actor, privateKey })
-			privateKey.fill(0)
-		})().catch((error: unknown) =>
-			getLogger().error({ error: errorSummary(error) }, 'completing pending grants failed'),
-		)
+			for (let done = BATCH; done === BATCH;) {
+				done = await completeBatchOf({ ...actor, privateKey }, staffUserId)
+			}
+		})()
+			.catch((error: unknown) =>
+				getLogger().error({ error: errorSummary(error) }, 'completing pending grants failed'),
+			)
+			.finally(() => privateKey.fill(0))
 	}
 	return first
 }
 
 /**
- * The recovery ceremony (`npm run recovery`): when no lead can open a case
- * any more, the office's offline recovery key opens its RECOVERY grant and
- * completes every pending grant. The key is used for this run only.
+ * The recovery ceremony's part (`npm run recovery`, key-requests.server.ts
+ * approves first): the office's offline recovery key opens each case's
+ * RECOVERY grant and completes the pending grants of every approved, active
+ * account (or of those named). The key is used for this run only.
  */
-export async function completePendingGrantsWithRecoveryKey(recovery: {
-	publicKey: Buffer
-	privateKey: Buffer
-}): Promise<{ completed: number; unopenable: number }> {
+export async function completePendingGrantsWithRecoveryKey(
+	recovery: { publicKey: Buffer; privateKey: Buffer },
+	staffUserIds?: string[],
+): Promise<{ completed: number; unopenable: number }> {
 	const pending = await prisma.pendingGrant.findMany({
-		where: { staffUser: { active: true } },
+		where: { ...approvedPending, staffUserId: staffUserIds ? { in: staffUserIds } : undefined },
 		select: {
 			caseId: true,
 			staffUserId: true,
@@ -126,15 +173,12 @@ export async function completePendingGrantsWithRecoveryKey(recovery: {
 			const sealed = each.case.grants[0]?.sealedKey
 			return sealed ? openSealed(sealed, recovery) : null
 		})
-		completed += grants.length
 		unopenable += batch.length - grants.length
 		const last = start + BATCH >= pending.length
-		await completeGrants(grants, {
+		completed += await completeGrants(grants, (count) => ({
 			action: 'case.grants-completed',
-			detail: last
-				? { count: grants.length, unopenable, by: 'recovery-key' }
-				: { count: grants.length, by: 'recovery-key' },
-		})
+			detail: last ? { count, unopenable, by: 'recovery-key' } : { count, by: 'recovery-key' },
+		}))
 	}
 	return { completed, unopenable }
 }

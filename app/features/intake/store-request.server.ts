@@ -1,7 +1,8 @@
 // A new request from the public form becomes a case in one transaction: its
 // sensitive fields encrypted with a fresh case key, the key wrapped to the
-// office recovery key, every active lead and the reporter's code-derived key,
-// then forgotten (security-model.md, "New request").
+// office recovery key, every active lead whose keys were approved and the
+// reporter's code-derived key, then forgotten; a lead still waiting for
+// approval gets a pending grant instead (security-model.md, "New request").
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { PreparedFile } from '~/features/attachments/prepare.server'
 import { newSymmetricKey } from '~/platform/crypto/aead.server'
@@ -18,7 +19,7 @@ import type { Intake } from '~/features/intake/intake-schema'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
 import { getRecoveryPublicKey } from '../cases/office-keys.server'
-import { listActiveLeadKeys } from '../staff-admin/staff-user.server'
+import { recipientsOfNewRequest } from '../key-access/key-requests.server'
 
 export class OfficeNotSetUpError extends Error {
 	constructor() {
@@ -44,13 +45,13 @@ export async function createRequest(
 	intake: Intake,
 	files: PreparedFile[],
 ): Promise<CreatedRequest> {
-	const [recoveryPublicKey, leads] = await Promise.all([
+	const [recoveryPublicKey, { sealTo: leads, queueFor }] = await Promise.all([
 		getRecoveryPublicKey(),
-		listActiveLeadKeys(),
+		recipientsOfNewRequest(),
 	])
-	// Without a recovery key nobody could ever open a request, and without a
-	// lead nobody would read it: the form is closed until the office has both
-	// (isOfficeSetUp in office-setup.server.ts).
+	// Without a recovery key nobody could ever open a request, and without an
+	// approved lead nobody would read it: the form is closed until the office
+	// has both (isOfficeSetUp in office-setup.server.ts).
 	if (!recoveryPublicKey || leads.length === 0) throw new OfficeNotSetUpError()
 
 	const caseId = randomUUID()
@@ -141,6 +142,7 @@ export async function createRequest(
 					...data,
 					reference,
 					grants: { create: grants },
+					pendingGrants: { create: queueFor.map((staffUserId) => ({ staffUserId })) },
 					attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
 				},
 				select: { id: true },

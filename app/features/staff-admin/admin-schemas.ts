@@ -36,6 +36,8 @@ export const RecoverySheetSchema = z.object({})
 /** The account a row's buttons act on. */
 export const UserIdSchema = z.object({ userId: recordId })
 
+export const InvitationIdSchema = z.object({ invitationId: recordId })
+
 export const RoleChangeSchema = z.object({ userId: recordId, role: choice(STAFF_ROLES) })
 
 /** The office's public details: the settings page's first fields, and the office setup's first step. */

@@ -13,12 +13,13 @@ import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 import { createInvitation } from './invitations.server'
+import { APPROVED_KEY_HOLDER } from '../key-access/key-requests.server'
 import { insertStaffUser, prepareStaffUser } from './staff-user.server'
 
 export const SETUP_LINK_HOURS = 24
 
-/** Someone who holds every case's key: without one, nobody could open a request. */
-const ACTIVE_LEAD = { role: { in: rolesWith(HOLDS_EVERY_CASE_KEY) }, active: true }
+/** Someone who holds every case's key, approved: without one, nobody could open a request. */
+const ACTIVE_LEAD = APPROVED_KEY_HOLDER
 
 /** The two things a new request needs: a recovery key to wrap it to and a lead to read it. */
 async function setUpParts() {
@@ -228,7 +229,9 @@ export async function createFirstLead(
 	const account = await prepareStaffUser({ ...input, role: 'LEAD' })
 	try {
 		const lead = await prisma.$transaction(async (tx) => {
-			const user = await insertStaffUser(tx, account)
+			// Whoever holds the setup link made the recovery key just before:
+			// the first lead's keys need nobody else's approval.
+			const user = await insertStaffUser(tx, account, 'approved')
 			const { count } = await tx.officeSetup.updateMany({
 				where: openLink(token, now),
 				data: { usedAt: now, leadId: user.id },
@@ -258,7 +261,13 @@ export async function findFirstAdminStep(actor: StaffActor, now = new Date()) {
 	])
 	if (link?.leadId !== actor.id || admins > 0) return null
 	const open = await prisma.invitation.findFirst({
-		where: { invitedById: actor.id, role: 'ADMIN', usedAt: null, expiresAt: { gt: now } },
+		where: {
+			invitedById: actor.id,
+			role: 'ADMIN',
+			usedAt: null,
+			revokedAt: null,
+			expiresAt: { gt: now },
+		},
 		orderBy: { createdAt: 'desc' },
 		select: { email: true, displayName: true, expiresAt: true },
 	})
@@ -286,10 +295,10 @@ export async function inviteFirstAdmin(
 			invitedById: actor.id,
 			role: 'ADMIN',
 			usedAt: null,
-			expiresAt: { gt: now },
+			revokedAt: null,
 			NOT: { tokenHash: toBytes(hashToken(token)) },
 		},
-		data: { expiresAt: now },
+		data: { revokedAt: now },
 	})
 	return token
 }

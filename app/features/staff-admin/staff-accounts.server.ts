@@ -1,8 +1,8 @@
 // The admin's side of existing staff accounts: the list, roles,
 // deactivation, resetting a lost second factor. The admin never touches case
-// content: a role change changes who *should* hold case keys, and leads'
-// sessions wrap them (pending grants), since only they can. Each change and
-// its audit entry are one transaction.
+// content: a role change changes who *should* hold case keys, and a lead
+// decides whether the account receives them (key-access/), since only leads
+// can wrap them. Each change and its audit entry are one transaction.
 import { prisma } from '~/platform/db.server'
 import {
 	can,
@@ -13,6 +13,7 @@ import {
 } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
+import { lockAccountKeys, resetKeyApproval } from '../key-access/key-requests.server'
 import { endAllSessionsOf, type StaffActor } from '../staff-auth/staff-session.server'
 import { clearTwoFactor } from '../staff-auth/two-factor.server'
 
@@ -29,16 +30,28 @@ export async function listStaff(actor: StaffActor) {
 				active: true,
 				totpEnabledAt: true,
 				createdAt: true,
+				keyRequests: { where: { decidedAt: null }, select: { id: true } },
 			},
 		}),
 		prisma.invitation.findMany({
-			where: { usedAt: null, expiresAt: { gt: new Date() } },
+			where: { usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
 			orderBy: { createdAt: 'desc' },
-			select: { id: true, email: true, displayName: true, role: true, expiresAt: true },
+			select: {
+				id: true,
+				kind: true,
+				email: true,
+				displayName: true,
+				role: true,
+				expiresAt: true,
+			},
 		}),
 	])
 	return {
-		staff: staff.map((member) => ({ ...member, twoFactor: member.totpEnabledAt !== null })),
+		staff: staff.map(({ keyRequests, ...member }) => ({
+			...member,
+			twoFactor: member.totpEnabledAt !== null,
+			awaitingKeyApproval: keyRequests.length > 0,
+		})),
 		invitations: invitations.map((invitation) => ({
 			...invitation,
 			expiresOn: invitation.expiresAt.toISOString().slice(0, 10),
@@ -69,15 +82,11 @@ export async function changeRole(actor: StaffActor, userId: string, role: StaffR
 	requirePermission(actor, 'staff:manage')
 	if (userId === actor.id) throw new ForbiddenError()
 	await prisma.$transaction(async (tx) => {
+		await lockAccountKeys(tx, userId)
 		const user = await requireStaffMember(tx, userId)
 		if (user.role === role) return
 		await tx.staffUser.update({ where: { id: userId }, data: { role }, select: { id: true } })
-		if (can(role, HOLDS_EVERY_CASE_KEY)) {
-			await tx.$executeRaw`
-				INSERT INTO "PendingGrant" ("caseId", "staffUserId")
-				SELECT "id", ${userId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
-				ON CONFLICT DO NOTHING`
-		} else {
+		if (!can(role, HOLDS_EVERY_CASE_KEY)) {
 			// Only a lead reads every case: keep the keys of the cases assigned to this person.
 			await tx.caseKeyGrant.deleteMany({
 				where: {
@@ -93,6 +102,14 @@ export async function changeRole(actor: StaffActor, userId: string, role: StaffR
 				},
 			})
 		}
+		// Any approval lapses: to a role that holds every case's key (or with
+		// keys still pending) the account waits for a lead's decision again.
+		await resetKeyApproval(tx, {
+			staffUserId: userId,
+			role,
+			reason: 'ROLE_CHANGE',
+			requestedBy: actor,
+		})
 		await endAllSessionsOf(tx, userId)
 		await recordAudit(tx, {
 			action: 'staff.role-changed',

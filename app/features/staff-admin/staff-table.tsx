@@ -16,6 +16,7 @@ type Member = {
 	role: StaffRoleName
 	active: boolean
 	twoFactor: boolean
+	awaitingKeyApproval: boolean
 }
 
 function RoleForm({ member }: { member: Member }) {
@@ -80,6 +81,7 @@ export function StaffTable({ staff, actorId }: { staff: Member[]; actorId: strin
 							<td>
 								{member.active ? t('users.active') : t('users.inactive')}
 								{member.twoFactor ? '' : ` · ${t('users.noTwoFactor')}`}
+								{member.awaitingKeyApproval ? ` · ${t('users.awaitingKeys')}` : ''}
 							</td>
 							<td>{member.id === actorId ? null : <AccountActions member={member} />}</td>
 						</tr>

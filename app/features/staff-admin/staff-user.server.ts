@@ -1,12 +1,14 @@
 // Staff accounts: their login verifier, key pair and role. An account gets
 // its key pair when it is activated (setup, invitation, demo seed); the
-// private key exists on the server only wrapped by the password.
+// private key exists on the server only wrapped by the password. Whether it
+// may receive case keys is a lead's decision (key-access/).
 import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
 import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
-import { can, HOLDS_EVERY_CASE_KEY, rolesWith, type StaffRoleName } from '~/platform/permissions'
+import { can, HOLDS_EVERY_CASE_KEY, type StaffRoleName } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
+import { queueEveryCaseFor, resetKeyApproval } from '../key-access/key-requests.server'
 
 export type NewStaffUser = {
 	email: string
@@ -40,43 +42,49 @@ export async function prepareStaffUser(input: NewStaffUser) {
 
 export type PreparedStaffUser = Awaited<ReturnType<typeof prepareStaffUser>>
 
-/** Inserts a prepared account, in the caller's transaction; a lead gets pending grants with it. */
-export async function insertStaffUser(tx: Prisma.TransactionClient, account: PreparedStaffUser) {
+/**
+ * Who approves that the account receives case keys: `approved` when whoever
+ * creates it holds the office's keys already (the person setting the office
+ * up, who has just made or holds the recovery key; the demo seed); else the
+ * admin who invited it, and a lead decides (key-requests.server.ts).
+ */
+export type KeyApproval = 'approved' | { requestedBy: { id: string; email: string } }
+
+/**
+ * Inserts a prepared account, in the caller's transaction. An account whose
+ * role holds every case's key gets a pending grant of every case, and
+ * either its approval or a request for it.
+ */
+export async function insertStaffUser(
+	tx: Prisma.TransactionClient,
+	account: PreparedStaffUser,
+	keys: KeyApproval,
+) {
 	const user = await tx.staffUser.create({
-		data: account,
+		data: { ...account, caseKeysApprovedAt: keys === 'approved' ? new Date() : null },
 		select: { id: true, email: true, role: true },
 	})
-	if (can(account.role, HOLDS_EVERY_CASE_KEY)) await queueGrantsForNewLead(tx, user.id)
+	if (!can(account.role, HOLDS_EVERY_CASE_KEY)) return user
+	if (keys === 'approved') await queueEveryCaseFor(tx, user.id)
+	else {
+		await resetKeyApproval(tx, {
+			staffUserId: user.id,
+			role: account.role,
+			reason: 'INVITATION',
+			requestedBy: keys.requestedBy,
+		})
+	}
 	return user
 }
 
-/** An account made outside the back office (setup, the demo seed, tests), which audits nothing. */
+/**
+ * An account made outside the back office (`npm run setup`, the demo seed,
+ * tests), which audits nothing. Whoever runs these holds the database and
+ * the recovery key already, so its keys count as approved.
+ */
 export async function createStaffUser(input: NewStaffUser) {
 	const account = await prepareStaffUser(input)
-	return prisma.$transaction((tx) => insertStaffUser(tx, account))
-}
-
-/**
- * A new lead must read every case, but only a session that can open a case
- * can wrap its key: the lead gets pending grants, which other leads'
- * sessions (or the recovery ceremony) complete.
- */
-async function queueGrantsForNewLead(
-	tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
-	staffUserId: string,
-): Promise<void> {
-	await tx.$executeRaw`
-		INSERT INTO "PendingGrant" ("caseId", "staffUserId")
-		SELECT "id", ${staffUserId} FROM "Case" WHERE "personalDataDeletedAt" IS NULL
-		ON CONFLICT DO NOTHING`
-}
-
-/** The leads every new request is wrapped to (security-model.md, "New request"). */
-export async function listActiveLeadKeys() {
-	return prisma.staffUser.findMany({
-		where: { role: { in: rolesWith(HOLDS_EVERY_CASE_KEY) }, active: true },
-		select: { id: true, publicKey: true },
-	})
+	return prisma.$transaction((tx) => insertStaffUser(tx, account, 'approved'))
 }
 
 export async function findStaffForLogin(email: string) {

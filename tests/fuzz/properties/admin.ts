@@ -56,11 +56,17 @@ export const adminInput = fc.record({
 		'reactivate',
 		'reset-two-factor',
 		'reset-password',
+		'revoke-invitation',
 	]),
 	fields: fieldsFor(
-		[...[InvitationSchema, RoleChangeSchema, SettingsSchema].flatMap(fieldNames), 'userId'],
+		[
+			...[InvitationSchema, RoleChangeSchema, SettingsSchema].flatMap(fieldNames),
+			'userId',
+			'invitationId',
+		],
 		{
 			userId: fc.oneof(fc.constantFrom('bystander', 'self'), fc.uuid(), hostile).map((v) => [v]),
+			invitationId: fc.oneof(fc.uuid(), hostile).map((v) => [v]),
 			email: fc.oneof(fc.emailAddress(), hostile).map((v) => [v]),
 			role: choiceOrNot(STAFF_ROLES),
 			contactEmail: fc
