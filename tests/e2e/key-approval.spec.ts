@@ -63,8 +63,8 @@ async function expectNoContent(page: Page, reference: string, phrase?: string) {
 /** The admin creates an invitation link on the staff page; returns the link. */
 async function invite(admin: Page, who: { name: string; email: string }, role: string) {
 	await admin.goto('/staff/admin/users')
-	await admin.locator('#displayName').fill(who.name)
-	await admin.locator('#email').fill(who.email)
+	await admin.locator('#invite-displayName').fill(who.name)
+	await admin.locator('#invite-email').fill(who.email)
 	await admin.getByLabel(/^Rolle \(Pflichtfeld\)/).selectOption(role)
 	await admin.getByRole('button', { name: 'Einladungslink erstellen' }).click()
 	await expect(admin.getByRole('status')).toContainText('Die Einladung ist erstellt.')
@@ -82,8 +82,8 @@ async function activate(
 	password: string,
 ): Promise<DemoAccount> {
 	await page.goto(link)
-	await page.locator('#password').fill(password)
-	await page.locator('#confirmation').fill(password)
+	await page.locator('#invitation-password').fill(password)
+	await page.locator('#invitation-confirmation').fill(password)
 	await page.getByRole('button', { name: 'Konto aktivieren' }).click()
 	await expect(page).toHaveURL(/\/staff\/login/)
 	await page.getByLabel('E-Mail').fill(who.email)
@@ -215,11 +215,11 @@ test("(d) a second invitation for one address cannot act on the first's account"
 
 	// Once the address has an account, the admin gets no further link for it.
 	await admin.goto('/staff/admin/users')
-	await admin.locator('#displayName').fill(twice.name)
-	await admin.locator('#email').fill(twice.email)
+	await admin.locator('#invite-displayName').fill(twice.name)
+	await admin.locator('#invite-email').fill(twice.email)
 	await admin.getByLabel(/^Rolle \(Pflichtfeld\)/).selectOption('LEAD')
 	await admin.getByRole('button', { name: 'Einladungslink erstellen' }).click()
-	await expect(admin.locator('#email-error')).toHaveText(
+	await expect(admin.locator('#invite-email-error')).toHaveText(
 		'Für diese E-Mail-Adresse gibt es schon ein Konto.',
 	)
 	// Its own password and second factor still work: nothing reset it.
