@@ -3,10 +3,11 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateRangeFields } from '~/platform/ui/date-range-fields'
 import { Pagination } from '~/platform/ui/pagination'
+import { auditActionLabel } from '~/features/audit/audit-description.server'
 import { AuditFilterSchema } from '~/features/audit/audit-filter-schema'
 import { searchParamsObject } from '~/platform/forms/search-params'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { AUDIT_ACTIONS, listAuditEvents } from '~/features/audit/audit.server'
+import { AUDIT_ACTIONS, listAuditAccounts, listAuditEvents } from '~/features/audit/audit.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,30 +15,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	const url = new URL(request.url)
 	const filter = AuditFilterSchema.parse(searchParamsObject(url))
-	const result = await listAuditEvents(actor, filter)
+	const [result, accounts] = await Promise.all([
+		listAuditEvents(actor, filter, t),
+		listAuditAccounts(actor),
+	])
 	return {
 		title: t('staff:audit.title'),
-		actions: AUDIT_ACTIONS,
+		actions: AUDIT_ACTIONS.map((action) => ({ value: action, label: auditActionLabel(action, t) })),
+		accounts,
 		filter: {
 			action: filter.action ?? '',
-			actorEmail: filter.actorEmail ?? '',
+			actorId: filter.actorId ?? '',
+			targetUserId: filter.targetUserId ?? '',
 			caseReference: filter.caseReference ?? '',
 			from: url.searchParams.get('from') ?? '',
 			to: url.searchParams.get('to') ?? '',
 		},
 		...result,
-		events: result.events.map((event) => ({
-			...event,
-			at: event.at.toISOString().slice(0, 19).replace('T', ' '),
-			detail: event.detail ? JSON.stringify(event.detail) : '',
-		})),
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export default function AuditPage() {
-	const { events, total, page, pageCount, filter, actions } = useLoaderData<typeof loader>()
+	const { events, total, page, pageCount, filter, actions, accounts } =
+		useLoaderData<typeof loader>()
 	const { t } = useTranslation('staff')
 	return (
 		<section>
@@ -49,16 +51,24 @@ export default function AuditPage() {
 					<select id="action" name="action" defaultValue={filter.action}>
 						<option value="">{t('inbox.any')}</option>
 						{actions.map((action) => (
-							<option key={action} value={action}>
-								{action}
+							<option key={action.value} value={action.value}>
+								{action.label}
 							</option>
 						))}
 					</select>
 				</div>
-				<div className="field">
-					<label htmlFor="actorEmail">{t('audit.actor')}</label>
-					<input id="actorEmail" name="actorEmail" type="search" defaultValue={filter.actorEmail} />
-				</div>
+				<AccountFilter
+					name="actorId"
+					label={t('audit.actor')}
+					value={filter.actorId}
+					accounts={accounts}
+				/>
+				<AccountFilter
+					name="targetUserId"
+					label={t('audit.targetAccount')}
+					value={filter.targetUserId}
+					accounts={accounts}
+				/>
 				<div className="field">
 					<label htmlFor="caseReference">{t('inbox.reference')}</label>
 					<input
@@ -81,22 +91,20 @@ export default function AuditPage() {
 							<th scope="col">{t('audit.at')}</th>
 							<th scope="col">{t('audit.actor')}</th>
 							<th scope="col">{t('audit.action')}</th>
-							<th scope="col">{t('inbox.reference')}</th>
+							<th scope="col">{t('audit.concerning')}</th>
 							<th scope="col">{t('audit.detail')}</th>
 						</tr>
 					</thead>
 					<tbody>
 						{events.map((event) => (
 							<tr key={event.id}>
-								<td>{event.at}</td>
-								<td>{event.actorEmail ?? '–'}</td>
 								<td>
-									<code>{event.action}</code>
+									<time dateTime={event.at.replace(' ', 'T') + 'Z'}>{event.at}</time>
 								</td>
-								<td>{event.caseReference ?? ''}</td>
-								<td>
-									<code>{event.detail}</code>
-								</td>
+								<td>{event.actor}</td>
+								<td>{event.what}</td>
+								<td>{event.concerning}</td>
+								<td>{event.details}</td>
 							</tr>
 						))}
 					</tbody>
@@ -104,5 +112,32 @@ export default function AuditPage() {
 			</div>
 			<Pagination page={page} pageCount={pageCount} />
 		</section>
+	)
+}
+
+function AccountFilter({
+	name,
+	label,
+	value,
+	accounts,
+}: {
+	name: string
+	label: string
+	value: string
+	accounts: Array<{ id: string; label: string }>
+}) {
+	const { t } = useTranslation('staff')
+	return (
+		<div className="field">
+			<label htmlFor={name}>{label}</label>
+			<select id={name} name={name} defaultValue={value}>
+				<option value="">{t('inbox.any')}</option>
+				{accounts.map((account) => (
+					<option key={account.id} value={account.id}>
+						{account.label}
+					</option>
+				))}
+			</select>
+		</div>
 	)
 }

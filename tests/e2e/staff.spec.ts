@@ -130,6 +130,8 @@ for (const account of [admin, statistics]) {
 		await signIn(page, account)
 		const pageResponse = await page.goto(`/staff/cases/${reference}`)
 		expect(pageResponse?.status()).toBe(403)
+		// A refusal says so; it is not "an error on our side".
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugang')
 		await expect(page.locator('body')).not.toContainText('narrative')
 		const data = await page.request.get(`/staff/cases/${reference}.data`)
 		expect([403, 404]).toContain(data.status())
@@ -144,9 +146,18 @@ for (const account of [admin, statistics]) {
 		const auditor = page.context().browser()!
 		const auditPage = account === admin ? page : await (await auditor.newContext()).newPage()
 		if (account !== admin) await signIn(auditPage, admin)
-		await auditPage.goto(`/staff/audit?actorEmail=${encodeURIComponent(account.email)}`)
-		await expect(auditPage.locator('table.audit')).toContainText('access.denied')
-		await expect(auditPage.locator('table.audit')).toContainText(reference)
+		// In words, filtered by who did it: no action codes, ids or JSON.
+		await auditPage.goto('/staff/audit')
+		await auditPage
+			.getByLabel('Person', { exact: true })
+			.selectOption({ label: `${account.displayName} (${account.email})` })
+		await auditPage.getByRole('button', { name: 'Filtern' }).click()
+		const log = auditPage.locator('table.audit')
+		await expect(log).toContainText('Zugriff verweigert')
+		await expect(log).toContainText(`Fall ${reference}`)
+		await expect(log).toContainText(`POST /staff/cases/${reference}`)
+		await expect(log).not.toContainText('access.denied')
+		await expect(log).not.toContainText('{')
 		await expectNoAxeViolations(auditPage)
 	})
 }

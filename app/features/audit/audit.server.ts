@@ -6,7 +6,9 @@
 import { requirePermission } from '~/platform/permissions'
 import { prisma } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
+import type { TFunction } from 'i18next'
 import type { StaffActor } from '../staff-auth/staff-session.server'
+import { accountIdsNamedBy, describeAuditEvent } from './audit-description.server'
 
 export const AUDIT_ACTIONS = [
 	'login',
@@ -94,23 +96,26 @@ export const AUDIT_PAGE_SIZE = 50
 
 export type AuditFilter = {
 	action?: string
-	actorEmail?: string
+	actorId?: string
+	targetUserId?: string
 	caseReference?: string
 	from?: Date
 	to?: Date
 	page?: number
 }
 
-export async function listAuditEvents(actor: StaffActor, filter: AuditFilter) {
+/** A page of the log, in words (audit-description.server.ts). */
+export async function listAuditEvents(actor: StaffActor, filter: AuditFilter, t: TFunction) {
 	requirePermission(actor, 'audit:read')
 	const where: Prisma.AuditEventWhereInput = {
 		action: filter.action || undefined,
-		actorEmail: filter.actorEmail ? { contains: filter.actorEmail.toLowerCase() } : undefined,
+		actorId: filter.actorId,
+		targetUserId: filter.targetUserId,
 		caseReference: filter.caseReference ? filter.caseReference.toUpperCase() : undefined,
 		at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
 	}
 	const page = Math.max(1, filter.page ?? 1)
-	const [events, total] = await Promise.all([
+	const [rows, total] = await Promise.all([
 		prisma.auditEvent.findMany({
 			where,
 			orderBy: { id: 'desc' },
@@ -128,10 +133,35 @@ export async function listAuditEvents(actor: StaffActor, filter: AuditFilter) {
 		}),
 		prisma.auditEvent.count({ where }),
 	])
+	const events = rows.map((row) => ({ ...row, id: String(row.id) }))
+	const names = await accountNames(accountIdsNamedBy(events))
 	return {
-		events: events.map((event) => ({ ...event, id: String(event.id) })),
+		events: events.map((event) => describeAuditEvent(event, names, t)),
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
 	}
+}
+
+/** Every account, for the log's "who" and "whom" filters: the log names deactivated ones too. */
+export async function listAuditAccounts(actor: StaffActor) {
+	requirePermission(actor, 'audit:read')
+	const accounts = await prisma.staffUser.findMany({
+		orderBy: [{ displayName: 'asc' }, { email: 'asc' }],
+		select: { id: true, displayName: true, email: true },
+	})
+	return accounts.map((account) => ({ id: account.id, label: accountLabel(account) }))
+}
+
+async function accountNames(ids: string[]): Promise<Map<string, string>> {
+	if (!ids.length) return new Map()
+	const accounts = await prisma.staffUser.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, displayName: true, email: true },
+	})
+	return new Map(accounts.map((account) => [account.id, accountLabel(account)]))
+}
+
+function accountLabel(account: { displayName: string; email: string }): string {
+	return `${account.displayName} (${account.email})`
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 /** The `common` keys of the title and text for an error status. */
 export function errorMessageKeys(status: number) {
 	if (status === 404) return { title: 'errors.notFoundTitle', text: 'errors.notFoundText' } as const
+	if (status === 403)
+		return { title: 'errors.forbiddenTitle', text: 'errors.forbiddenText' } as const
 	if (status === 429) return { title: 'errors.tooManyTitle', text: 'errors.tooManyText' } as const
 	if (status === 413) return { title: 'errors.tooLargeTitle', text: 'errors.tooLargeText' } as const
 	if (status >= 500)
