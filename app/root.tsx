@@ -125,5 +125,6 @@ export function ErrorBoundary() {
 	const error = useRouteError()
 	const { pathname } = useLocation()
 	const status = isRouteErrorResponse(error) ? error.status : 500
-	return <ErrorPage status={status} key={pathname} />
+	const home = scopeOfPath(pathname) === 'staff' ? '/staff' : '/'
+	return <ErrorPage status={status} home={home} key={pathname} />
 }

@@ -78,7 +78,11 @@ export default function AuditPage() {
 						defaultValue={filter.caseReference}
 					/>
 				</div>
-				<DateRangeFields from={filter.from} to={filter.to} />
+				<DateRangeFields
+					from={filter.from}
+					to={filter.to}
+					labels={{ from: t('audit.from'), to: t('audit.to') }}
+				/>
 				<button type="submit" className="button-secondary">
 					{t('inbox.apply')}
 				</button>

@@ -45,10 +45,31 @@ test('the statistics account reads a year with charts, downloads CSV and XLSX, p
 	]
 	for (const title of titles) {
 		const section = page.getByRole('region', { name: title })
-		await expect(section.locator('svg')).toHaveCount(1)
+		await expect(section.locator('.chart-bars')).toHaveCount(1)
 		await expect(section.getByRole('table')).toBeVisible()
 	}
 	await expectNoAxeViolations(page)
+
+	// On a phone every chart label is there whole (none cut off at the edge or shortened with
+	// "…") and nothing scrolls sideways but the tables in their own scroll boxes.
+	await page.setViewportSize({ width: 390, height: 844 })
+	const labels = page.locator('.chart-label')
+	expect(await labels.count()).toBeGreaterThan(20)
+	await expect(
+		page.locator('.chart-label', { hasText: 'Ich habe etwas beobachtet (Zeugin, Zeuge)' }),
+	).toHaveCount(1)
+	const cut = await labels.evaluateAll(
+		(elements) =>
+			elements.filter((element) => {
+				const box = element.getBoundingClientRect()
+				return (
+					box.left < 0 || box.right > window.innerWidth || element.scrollWidth > element.clientWidth
+				)
+			}).length,
+	)
+	expect(cut).toBe(0)
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+	await page.setViewportSize({ width: 1280, height: 800 })
 
 	// The total agrees with a count made directly in the database.
 	const counted = await casesIn(year)

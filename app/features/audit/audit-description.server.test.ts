@@ -20,6 +20,7 @@ const row = (fields: Partial<AuditRow>): AuditRow => ({
 	id: '1',
 	at: new Date('2026-12-02T08:15:30Z'),
 	action: 'login',
+	actorId: null,
 	actorEmail: 'lea@office.test',
 	caseReference: null,
 	targetUserId: null,
@@ -88,6 +89,11 @@ describe('the audit log in words', () => {
 				t,
 			).details,
 		).toBe('Lebensbereich: Arbeitswelt; Form: Beschimpfung')
+	})
+
+	test('an entry about the actor’s own account names it once', () => {
+		const signedIn = row({ action: 'login', actorId: anna, targetUserId: anna })
+		expect(describeAuditEvent(signedIn, names, t).concerning).toBe('')
 	})
 
 	test('every action has a label, and an entry without an actor is the system’s', () => {

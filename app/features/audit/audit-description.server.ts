@@ -11,6 +11,7 @@ export type AuditRow = {
 	id: string
 	at: Date
 	action: string
+	actorId: string | null
 	actorEmail: string | null
 	caseReference: string | null
 	targetUserId: string | null
@@ -48,9 +49,12 @@ export function describeAuditEvent(
 	names: AccountNames,
 	t: TFunction,
 ): DescribedAuditEvent {
-	const account = row.targetUserId
-		? (names.get(row.targetUserId) ?? t('staff:audit.unknownAccount'))
-		: ''
+	// A sign-in or a password change concerns the actor's own account: said once, in "who".
+	const ownAccount = row.targetUserId !== null && row.targetUserId === row.actorId
+	const account =
+		row.targetUserId && !ownAccount
+			? (names.get(row.targetUserId) ?? t('staff:audit.unknownAccount'))
+			: ''
 	const concerning = [
 		row.caseReference ? t('staff:audit.case', { reference: row.caseReference }) : '',
 		account,

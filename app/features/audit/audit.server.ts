@@ -124,6 +124,7 @@ export async function listAuditEvents(actor: StaffActor, filter: AuditFilter, t:
 			select: {
 				id: true,
 				at: true,
+				actorId: true,
 				actorEmail: true,
 				action: true,
 				caseReference: true,

@@ -1,18 +1,15 @@
-// A horizontal bar chart drawn as SVG on the server: no script, no
-// third-party library. It is decoration for sighted readers; the table that
-// follows it is its text alternative, so the SVG is hidden from assistive
-// technology and the figure's caption points to the table. A hidden value is
-// an empty dashed bar with the table's mark, so that its length tells nothing.
+// A horizontal bar chart in plain HTML and CSS, drawn on the server: no
+// script, no third-party library. Each label sits above its bar and wraps,
+// so a long category ("Ich habe etwas beobachtet (Zeugin, Zeuge)") is read
+// whole at 390 px and in print. It is decoration for sighted readers; the
+// table that follows it is its text alternative, so the bars are hidden from
+// assistive technology and the figure's caption points to the table. A
+// hidden value is an empty dashed bar with the table's mark, so that its
+// length tells nothing.
+import type { CSSProperties } from 'react'
 import type { PublishedCell } from '~/features/statistics/report'
 
 type Bar = { label: string; value: PublishedCell }
-
-const ROW = 26
-const LABEL_WIDTH = 300
-/** About what LABEL_WIDTH holds of 13 px text in a wide sans-serif (DejaVu Sans: 7.8 px a character). */
-const LABEL_CHARS = 36
-const BAR_WIDTH = 380
-const VALUE_WIDTH = 70
 
 export function BarChart({
 	bars,
@@ -24,59 +21,27 @@ export function BarChart({
 	suppressedText: string
 }) {
 	const max = Math.max(1, ...bars.map((bar) => (typeof bar.value === 'number' ? bar.value : 0)))
-	const width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH
-	const height = bars.length * ROW + 8
 	return (
 		<figure className="chart">
-			<svg
-				viewBox={`0 0 ${width} ${height}`}
-				width="100%"
-				preserveAspectRatio="xMinYMin meet"
-				aria-hidden="true"
-				focusable="false"
-			>
-				{bars.map((bar, index) => {
-					const y = index * ROW + 4
+			<ul className="chart-bars" aria-hidden="true">
+				{bars.map((bar) => {
 					const value = typeof bar.value === 'number' ? bar.value : null
-					const length = value === null ? 0 : (value / max) * BAR_WIDTH
-					const label =
-						bar.label.length > LABEL_CHARS ? `${bar.label.slice(0, LABEL_CHARS - 1)}…` : bar.label
+					// The share of the bar's track, as a number CSS scales into a width.
+					const share = { '--share': value === null ? 0 : value / max } as CSSProperties
 					return (
-						<g key={bar.label}>
-							<text x={LABEL_WIDTH - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1b1b1f">
-								{label}
-							</text>
-							{value === null ? (
-								<rect
-									x={LABEL_WIDTH}
-									y={y + 3}
-									width={24}
-									height={ROW - 8}
-									fill="none"
-									stroke="#4a4a55"
-									strokeDasharray="3 2"
+						<li key={bar.label} className="chart-bar">
+							<span className="chart-label">{bar.label}</span>
+							<span className="chart-track">
+								<span
+									className={value === null ? 'chart-fill chart-fill-hidden' : 'chart-fill'}
+									style={share}
 								/>
-							) : (
-								<rect
-									x={LABEL_WIDTH}
-									y={y + 3}
-									width={Math.max(length, 1)}
-									height={ROW - 8}
-									fill="#0b4f8a"
-								/>
-							)}
-							<text
-								x={LABEL_WIDTH + (value === null ? 30 : length + 6)}
-								y={y + 16}
-								fontSize="13"
-								fill="#1b1b1f"
-							>
-								{value === null ? suppressedText : value}
-							</text>
-						</g>
+								<span className="chart-value">{value === null ? suppressedText : value}</span>
+							</span>
+						</li>
 					)
 				})}
-			</svg>
+			</ul>
 			<figcaption className="visually-hidden">{caption}</figcaption>
 		</figure>
 	)

@@ -14,9 +14,10 @@ export function errorMessageKeys(status: number) {
 
 /**
  * What a visitor sees when something fails: what happened in plain words and
- * a way back. Never a stack trace or an internal message.
+ * a way back (for staff, to the back office). Never a stack trace or an
+ * internal message.
  */
-export function ErrorPage({ status }: { status: number }) {
+export function ErrorPage({ status, home = '/' }: { status: number; home?: string }) {
 	const { t } = useTranslation()
 	const keys = errorMessageKeys(status)
 	return (
@@ -24,7 +25,7 @@ export function ErrorPage({ status }: { status: number }) {
 			<h1>{t(keys.title)}</h1>
 			<p>{t(keys.text)}</p>
 			<p>
-				<a href="/">{t('errors.backHome')}</a>
+				<a href={home}>{t('errors.backHome')}</a>
 			</p>
 		</div>
 	)
