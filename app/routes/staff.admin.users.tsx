@@ -8,6 +8,7 @@ import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
+	ConfirmedUserIdSchema,
 	InvitationSchema,
 	RoleChangeSchema,
 	InvitationIdSchema,
@@ -29,7 +30,9 @@ import {
 	setStaffActive,
 	StaffNotFoundError,
 } from '~/features/staff-admin/staff-accounts.server'
+import { countOpenCasesAssignedTo } from '~/features/cases/assignment.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+import { ConfirmStep } from '~/platform/ui/confirm-step'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'staff:manage')
@@ -45,6 +48,12 @@ type Done = {
 	done: string
 	link?: string
 	result?: SubmissionResult<string[]>
+}
+
+/** A destructive action's first post: what the second step asks about. */
+type Confirm = {
+	intent: 'deactivate' | 'reset-two-factor'
+	confirm: { userId: string; openCases: number }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -66,18 +75,29 @@ export async function action({ request }: ActionFunctionArgs) {
 				await changeRole(actor, userId, role)
 				return { intent: 'role', done: 'roleChanged' }
 			}),
-			deactivate: intent(UserIdSchema, async ({ userId }): Promise<Done> => {
-				await setStaffActive(actor, userId, false)
-				return { intent: 'deactivate', done: 'deactivated' }
-			}),
+			deactivate: intent(
+				ConfirmedUserIdSchema,
+				async ({ userId, confirmed }): Promise<Done | Confirm> => {
+					if (!confirmed) {
+						const openCases = await countOpenCasesAssignedTo(actor, userId)
+						return { intent: 'deactivate', confirm: { userId, openCases } }
+					}
+					await setStaffActive(actor, userId, false)
+					return { intent: 'deactivate', done: 'deactivated' }
+				},
+			),
 			reactivate: intent(UserIdSchema, async ({ userId }): Promise<Done> => {
 				await setStaffActive(actor, userId, true)
 				return { intent: 'reactivate', done: 'reactivated' }
 			}),
-			'reset-two-factor': intent(UserIdSchema, async ({ userId }): Promise<Done> => {
-				await resetTwoFactor(actor, userId)
-				return { intent: 'reset-two-factor', done: 'twoFactorReset' }
-			}),
+			'reset-two-factor': intent(
+				ConfirmedUserIdSchema,
+				async ({ userId, confirmed }): Promise<Done | Confirm> => {
+					if (!confirmed) return { intent: 'reset-two-factor', confirm: { userId, openCases: 0 } }
+					await resetTwoFactor(actor, userId)
+					return { intent: 'reset-two-factor', done: 'twoFactorReset' }
+				},
+			),
 			'reset-password': intent(UserIdSchema, async ({ userId }): Promise<Done> => {
 				const token = await createPasswordResetLink(actor, userId)
 				return { intent: 'reset-password', done: 'resetLink', link: linkTo(token) }
@@ -104,9 +124,26 @@ export default function UsersPage() {
 	const answer = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	const done = answer && 'done' in answer ? answer : undefined
+	const confirm = answer && 'confirm' in answer ? answer : undefined
+	const confirmed = confirm ? staff.find((member) => member.id === confirm.confirm.userId) : null
 	return (
 		<section>
 			<h1>{t('users.title')}</h1>
+			{confirm && confirmed ? (
+				<ConfirmStep
+					key={`${confirm.intent}-${confirmed.id}`}
+					title={t(`users.confirm.${confirm.intent}.title`, { name: confirmed.displayName })}
+					intent={confirm.intent}
+					fields={{ userId: confirmed.id }}
+					confirmLabel={t(`users.confirm.${confirm.intent}.submit`)}
+					cancelTo="/staff/admin/users"
+				>
+					<p>{t(`users.confirm.${confirm.intent}.text`, { name: confirmed.displayName })}</p>
+					{confirm.confirm.openCases > 0 ? (
+						<p>{t('users.confirm.openCases', { count: confirm.confirm.openCases })}</p>
+					) : null}
+				</ConfirmStep>
+			) : null}
 			{done ? (
 				<div className="notice" role="status">
 					<p>{t(`users.done.${done.done}`)}</p>
@@ -121,7 +158,7 @@ export default function UsersPage() {
 				</div>
 			) : null}
 			{/* A row's buttons name an account; what is refused about it is said here. */}
-			{answer && answer.intent !== 'invite' ? (
+			{answer && 'result' in answer && answer.intent !== 'invite' ? (
 				<FormAlert id="users-error" errors={answer.result?.error?.['']} namespace="staff" />
 			) : null}
 			<StaffTable staff={staff} actorId={actorId} />

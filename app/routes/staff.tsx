@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			displayName: actor.displayName,
 			role: actor.role,
 			cases: can(actor.role, WORK_CASES),
+			handover: can(actor.role, 'case:work-all'),
 			audit: can(actor.role, 'audit:read'),
 			admin: can(actor.role, 'staff:manage'),
 			statistics: can(actor.role, 'statistics:read'),
@@ -33,6 +34,11 @@ export default function StaffLayout() {
 						{user.cases ? (
 							<li>
 								<NavLink to="/staff/cases">{t('nav.cases')}</NavLink>
+							</li>
+						) : null}
+						{user.handover ? (
+							<li>
+								<NavLink to="/staff/handover">{t('nav.handover')}</NavLink>
 							</li>
 						) : null}
 						{user.keyRequests !== null ? (

@@ -2,7 +2,14 @@
 // action and, through Conform, in the browser) and the inbox's filter.
 // Messages are keys of the `staff` namespace.
 import { z } from 'zod'
-import { choice, optionalChoice, several, text, wholeNumber } from '~/platform/forms/schema-fields'
+import {
+	choice,
+	optionalChoice,
+	recordId,
+	several,
+	text,
+	wholeNumber,
+} from '~/platform/forms/schema-fields'
 import { filterDate, filterText, pageNumber } from '~/platform/forms/search-params'
 import {
 	ACTORS,
@@ -79,3 +86,11 @@ export const InboxFilterSchema = z.object({
 	reference: filterText(20),
 	page: pageNumber,
 })
+
+/** When someone leaves: all open cases of one account to another, in one step. */
+export const HandoverSchema = z
+	.object({ fromId: recordId, toId: recordId })
+	.refine((value) => value.fromId !== value.toId, {
+		path: ['toId'],
+		message: 'handover.sameAccount',
+	})

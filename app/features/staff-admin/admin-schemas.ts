@@ -36,6 +36,11 @@ export const RecoverySheetSchema = z.object({})
 /** The account a row's buttons act on. */
 export const UserIdSchema = z.object({ userId: recordId })
 
+/** A destructive action on an account: the first post asks, the second (`confirmed`) does it. */
+export const ConfirmedUserIdSchema = UserIdSchema.extend({
+	confirmed: z.literal('yes').optional(),
+})
+
 export const InvitationIdSchema = z.object({ invitationId: recordId })
 
 export const RoleChangeSchema = z.object({ userId: recordId, role: choice(STAFF_ROLES) })

@@ -1,5 +1,5 @@
 // The admin's side of existing staff accounts: the list, roles,
-// deactivation, resetting a lost second factor. The admin never touches case
+// deactivation (its open cases go back to the leads' triage), resetting a lost second factor. The admin never touches case
 // content: a role change changes who *should* hold case keys, and a lead
 // decides whether the account receives them (key-access/), since only leads
 // can wrap them. Each change and its audit entry are one transaction.
@@ -13,6 +13,7 @@ import {
 } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
+import { releaseOpenCasesOf } from '../cases/assignment.server'
 import { lockAccountKeys, resetKeyApproval } from '../key-access/key-requests.server'
 import { endAllSessionsOf, type StaffActor } from '../staff-auth/staff-session.server'
 import { clearTwoFactor } from '../staff-auth/two-factor.server'
@@ -126,7 +127,10 @@ export async function setStaffActive(actor: StaffActor, userId: string, active: 
 	await prisma.$transaction(async (tx) => {
 		await requireStaffMember(tx, userId)
 		await tx.staffUser.update({ where: { id: userId }, data: { active }, select: { id: true } })
-		if (!active) await endAllSessionsOf(tx, userId)
+		if (!active) {
+			await endAllSessionsOf(tx, userId)
+			await releaseOpenCasesOf(tx, actor, userId)
+		}
 		await recordAudit(tx, {
 			action: active ? 'staff.reactivated' : 'staff.deactivated',
 			actor,
