@@ -93,6 +93,7 @@ describe('refuseOversizedBodies', () => {
 	beforeAll(async () => {
 		const app = express()
 		app.use(refuseOversizedBodies(build))
+		app.post('/answers-unread', (_req, res) => void res.send('ok'))
 		app.post('*', (req, res) => {
 			let read = 0
 			req.on('data', (chunk: Buffer) => (read += chunk.byteLength))
@@ -154,5 +155,26 @@ describe('refuseOversizedBodies', () => {
 		// Read to its end: the connection may carry the next request.
 		expect(passed.closed).toBe(false)
 		expect((await post('/staff/login', FORM_BODY_LIMIT, FORM_BODY_LIMIT)).status).toBe(200)
+	})
+
+	test('keeps the connection of another answer sent before its body arrived', async () => {
+		const agent = new http.Agent({ keepAlive: true })
+		const request = http.request(new URL('/answers-unread', base), {
+			method: 'POST',
+			headers: { 'Content-Length': 1024 },
+			agent,
+		})
+		request.flushHeaders()
+		const [response] = (await once(request, 'response')) as [http.IncomingMessage]
+		response.resume()
+		expect(response.statusCode).toBe(200)
+		// The body follows the answer; the connection then carries the next request.
+		request.end(Buffer.alloc(1024))
+		const socket = request.socket!
+		let closed = false
+		socket.once('close', () => (closed = true))
+		await new Promise((resolve) => setTimeout(resolve, 1_500))
+		expect(closed).toBe(false)
+		agent.destroy()
 	})
 })

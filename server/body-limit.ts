@@ -4,10 +4,10 @@ import { bodyLimitOf } from '../app/platform/forms/body-limit.ts'
 import { pagePathOf, routeOf, routePatterns } from './route-patterns.ts'
 
 /**
- * How long a connection stays open after an answer sent before its
- * request's body had arrived. Closed at once, a connection with unread data
- * is reset, and the client can lose the answer before reading it; a moment
- * later it has read it.
+ * How long a connection stays open after a 413 sent before the body had
+ * arrived. Closed at once, a connection with unread data is reset, and the
+ * client can lose the answer before reading it; a moment later it has read
+ * it.
  */
 const CLOSE_AFTER_MS = 1_000
 
@@ -17,15 +17,16 @@ const CLOSE_AFTER_MS = 1_000
  * `handle` declares (app/platform/forms/body-limit.ts), or FORM_BODY_LIMIT,
  * also for a path no route has. A body that announces no length is counted
  * by readFormData (and the intake's parser) as it is read, under the same
- * limit. Whenever the answer is out before the body has all arrived (refused
- * here or there, or a route that reads none), the connection is closed: the
- * rest of the body is never taken in.
+ * limit. After either 413 the connection is closed: the rest of the body is
+ * never taken in. (Another answer sent before its body arrived leaves Node to
+ * read the rest and throw it away, so that the connection can carry the next
+ * request.)
  */
 export function refuseOversizedBodies(build: Pick<ServerBuild, 'routes'>): RequestHandler {
 	const limitOf = bodyLimits(build)
 	return (req, res, next) => {
 		res.once('finish', () => {
-			if (req.complete) return
+			if (res.statusCode !== 413 || req.complete) return
 			req.pause()
 			setTimeout(() => req.socket.destroy(), CLOSE_AFTER_MS).unref()
 		})
