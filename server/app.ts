@@ -9,6 +9,7 @@ import type { Logger } from 'pino'
 import { errorSummary } from '../app/platform/logger.server.ts'
 import type { ViteDevServer } from 'vite'
 import { BUILD_DIR } from './paths.ts'
+import { refuseOversizedBodies } from './body-limit.ts'
 import { clientKey } from './client-key.ts'
 import { refuseDataOfDownloads } from './resource-routes.ts'
 import { sameOriginGuard } from './same-origin-guard.ts'
@@ -32,6 +33,9 @@ export function createApp(options: Options): express.Express {
 
 	app.use(requestLog(logger))
 	app.use(cspNonce, ...securityHeaders({ development: options.mode === 'development' }))
+	// First of all that could take a body in. In development readFormData
+	// alone refuses an announced body past the route's limit.
+	if (options.mode === 'production') app.use(refuseOversizedBodies(options.build))
 	app.use(compression())
 	app.use(clientKey(options.hashPepper))
 	app.use(sameOriginGuard)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { DOWNLOAD_ROUTE } from '../app/platform/download-route.ts'
 import { downloadRoutePatterns } from './resource-routes.ts'
+import { pagePathOf } from './route-patterns.ts'
 
 const page = { default: () => null }
 const download = { handle: DOWNLOAD_ROUTE }
@@ -39,5 +40,13 @@ describe('download routes', () => {
 		expect(isResource('/request')).toBe(false)
 		expect(isResource('/staff/cases/AB-12')).toBe(false)
 		expect(isResource('/staff')).toBe(false)
+	})
+
+	test('their data variant is found also when the path is encoded, as Remix decodes it', () => {
+		const patterns = downloadRoutePatterns({ routes } as never)
+		const isResource = (path: string) => patterns.some((pattern) => pattern.test(pagePathOf(path)))
+		expect(isResource('/staff/statistics/csv.data')).toBe(true)
+		expect(isResource('/staff/statistics/cs%76.data')).toBe(true)
+		expect(isResource('/staff/cases/AB-12/attachments/0f1e.data')).toBe(true)
 	})
 })

@@ -1,5 +1,6 @@
 import type { ServerBuild } from '@remix-run/node'
 import type { RequestHandler } from 'express'
+import { pagePathOf, routePatterns } from './route-patterns.ts'
 
 /**
  * Refuses `GET <path>.data` for routes that answer with a file (an
@@ -16,7 +17,7 @@ export function refuseDataOfDownloads(build: ServerBuild): RequestHandler {
 	return (req, res, next) => {
 		if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.endsWith('.data'))
 			return next()
-		const path = req.path.slice(0, -'.data'.length)
+		const path = pagePathOf(req.path)
 		if (!patterns.some((pattern) => pattern.test(path))) return next()
 		res.status(404).type('text/plain').send('Not found')
 	}
@@ -24,25 +25,7 @@ export function refuseDataOfDownloads(build: ServerBuild): RequestHandler {
 
 /** A regular expression for the full path of each route marked as a download. */
 export function downloadRoutePatterns(build: Pick<ServerBuild, 'routes'>): RegExp[] {
-	const fullPath = (id: string): string => {
-		const route = build.routes[id]
-		if (!route) return ''
-		const parent = route.parentId ? fullPath(route.parentId) : ''
-		return [parent, route.path ?? ''].filter(Boolean).join('/')
-	}
-	return Object.values(build.routes)
-		.filter((route) => (route?.module.handle as { download?: boolean } | undefined)?.download)
-		.map((route) => {
-			const segments = fullPath(route!.id)
-				.split('/')
-				.filter(Boolean)
-				.map((segment) =>
-					segment === '*'
-						? '.*'
-						: segment.startsWith(':')
-							? '[^/]+'
-							: segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-				)
-			return new RegExp(`^/${segments.join('/')}/?$`, 'i')
-		})
+	return routePatterns(build)
+		.filter(({ handle }) => (handle as { download?: boolean } | undefined)?.download)
+		.map(({ pattern }) => pattern)
 }

@@ -9,7 +9,12 @@ import { useTranslation } from 'react-i18next'
 import { CaseView } from '~/features/follow-up/case-view'
 import { CodeForm } from '~/features/follow-up/code-form'
 import { handleFollowUpPost, loadFollowUpPage } from '~/features/follow-up/follow-up-actions.server'
+import { INTAKE_BODY_LIMIT } from '~/features/intake/intake-schema'
+import { bodyLimitHandle } from '~/platform/forms/body-limit'
 import { getTranslator } from '~/platform/i18n/translate.server'
+
+/** A reply may carry files, as the form does (its parser reads under the same limit). */
+export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

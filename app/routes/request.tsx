@@ -11,16 +11,21 @@ import { IntakeForm } from '~/features/intake/intake-form'
 import {
 	FILE_FIELD,
 	fieldErrorsOf,
+	INTAKE_BODY_LIMIT,
 	IntakeSchema,
 	readIntakeValues,
 	type FieldErrors,
 } from '~/features/intake/intake-schema'
+import { bodyLimitHandle } from '~/platform/forms/body-limit'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { PUBLIC_LANGUAGES } from '~/platform/i18n/languages'
 import { issueFormToken } from '~/features/intake/form-timing.server'
 import { submitIntake } from '~/features/intake/submit-intake.server'
 import { OfficeNotSetUpError } from '~/features/intake/store-request.server'
 import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
+
+/** The form carries files; its parser (submit-intake.server.ts) reads under the same limit. */
+export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)

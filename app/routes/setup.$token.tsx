@@ -14,6 +14,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
 import { dispatchIntent, intent, type IntentFailure } from '~/platform/forms/intent-dispatch.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import {
 	FirstLeadSchema,
@@ -51,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	// Wherever the link stands now, the loader shows it (a step done, the link spent).
 	const here = () => redirect(`/setup/${encodeURIComponent(token)}`)
 	return dispatchIntent(
-		await readFormData(request),
+		await readFormData(request, FORM_BODY_LIMIT),
 		{
 			details: intent(OfficeDetailsSchema, async (details) => {
 				await saveSetupDetails(token, details)

@@ -11,6 +11,7 @@ import { TextField } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 import { PasswordChangeSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -34,7 +35,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const submission = parseSubmission(await readFormData(request), PasswordChangeSchema)
+	const submission = parseSubmission(
+		await readFormData(request, FORM_BODY_LIMIT),
+		PasswordChangeSchema,
+	)
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}

@@ -11,6 +11,7 @@ import { TextField } from '~/platform/ui/form-fields'
 import { OfficeDetailsFields } from '~/features/staff-admin/office-details-fields'
 import { SettingsSchema } from '~/features/staff-admin/admin-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const submission = parseSubmission(await readFormData(request), SettingsSchema)
+	const submission = parseSubmission(await readFormData(request, FORM_BODY_LIMIT), SettingsSchema)
 	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
 	await updateOfficeSettings(actor, submission.value)
 	return submission.reply()

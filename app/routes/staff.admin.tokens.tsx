@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { IntentButton, TextField } from '~/platform/ui/form-fields'
 import { ApiTokenIdSchema, ApiTokenSchema } from '~/features/staff-admin/admin-schemas'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	return dispatchIntent(await readFormData(request), {
+	return dispatchIntent(await readFormData(request, FORM_BODY_LIMIT), {
 		create: intent(ApiTokenSchema, async ({ name }, submission) => ({
 			intent: 'create',
 			result: submission.reply({ resetForm: true }),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { FormAlert } from '~/platform/ui/form-fields'
 import { ForbiddenError } from '~/platform/permissions'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'staff:manage')
 	const linkTo = (token: string) => `${new URL(request.url).origin}/staff/invitation/${token}`
 	return dispatchIntent(
-		await readFormData(request),
+		await readFormData(request, FORM_BODY_LIMIT),
 		{
 			invite: intent(InvitationSchema, async (value, submission): Promise<Done> => {
 				const token = await inviteStaff(actor, value)

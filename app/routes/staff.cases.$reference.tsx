@@ -16,6 +16,7 @@ import { CaseSummary } from '~/features/cases/case-summary'
 import { CaseTriage } from '~/features/cases/case-triage'
 import {
 	AssignSchema,
+	CASE_TEXT_MAX_LENGTH,
 	ClassificationSchema,
 	DeletionSchema,
 	MessageSchema,
@@ -25,6 +26,7 @@ import {
 } from '~/features/cases/casework-schemas'
 import { can, WORK_CASES } from '~/platform/permissions'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { bodyLimitHandle, urlEncodedFormBytes } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { listAssignableStaff } from '~/features/cases/inbox.server'
@@ -35,6 +37,11 @@ import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messa
 import { assignCase } from '~/features/cases/assignment.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+
+/** The case page's longest form is a note or a message. */
+const BODY_LIMIT = urlEncodedFormBytes(CASE_TEXT_MAX_LENGTH)
+
+export const handle = bodyLimitHandle(BODY_LIMIT)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, WORK_CASES)
@@ -60,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const done = (intent: string) =>
 		redirect(`/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=${intent}`)
 	return dispatchIntent(
-		await readFormData(request),
+		await readFormData(request, BODY_LIMIT),
 		{
 			classify: intent(ClassificationSchema, async (value) => {
 				await classifyCase(actor, reference, value)

@@ -12,6 +12,7 @@ import { FormAlert } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 import { NewPasswordSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -36,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const submission = parseSubmission(await readFormData(request), NewPasswordSchema)
+	const submission = parseSubmission(
+		await readFormData(request, FORM_BODY_LIMIT),
+		NewPasswordSchema,
+	)
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}

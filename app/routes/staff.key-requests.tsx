@@ -8,6 +8,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ForbiddenError, HOLDS_EVERY_CASE_KEY } from '~/platform/permissions'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import {
@@ -36,7 +37,9 @@ type Result = { done?: 'approved' | 'refused' | 'passedOn'; count?: number; erro
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, HOLDS_EVERY_CASE_KEY)
-	const form = KeyRequestDecisionSchema.safeParse(Object.fromEntries(await readFormData(request)))
+	const form = KeyRequestDecisionSchema.safeParse(
+		Object.fromEntries(await readFormData(request, FORM_BODY_LIMIT)),
+	)
 	if (!form.success) throw new Response('Bad request', { status: 400 })
 	try {
 		switch (form.data.intent) {

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { FormAlert, TextField } from '~/platform/ui/form-fields'
 import { LoginSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseSubmission(await readFormData(request), LoginSchema)
+	const submission = parseSubmission(await readFormData(request, FORM_BODY_LIMIT), LoginSchema)
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}

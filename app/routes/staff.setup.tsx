@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { ForbiddenError, homePathOf } from '~/platform/permissions'
 import { FirstAdminSchema } from '~/features/staff-admin/admin-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const submission = parseSubmission(await readFormData(request), FirstAdminSchema)
+	const submission = parseSubmission(await readFormData(request, FORM_BODY_LIMIT), FirstAdminSchema)
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply(), link: null }, { status: 400 })
 	}

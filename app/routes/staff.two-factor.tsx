@@ -13,6 +13,7 @@ import { TextField } from '~/platform/ui/form-fields'
 import { homePathOf } from '~/platform/permissions'
 import { SecondFactorSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
 import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -87,7 +88,10 @@ async function signIn(request: Request, session: OpenedSession) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const session = await requireHalfSession(request)
-	const submission = parseSubmission(await readFormData(request), SecondFactorSchema)
+	const submission = parseSubmission(
+		await readFormData(request, FORM_BODY_LIMIT),
+		SecondFactorSchema,
+	)
 	const wrong = (code: string, status: number) =>
 		data(
 			{

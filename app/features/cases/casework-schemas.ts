@@ -56,9 +56,12 @@ export const ServiceSchema = z.object({
 	minutes: wholeNumber(1, 24 * 60, 'errors.minutes'),
 })
 
+/** The longest note or message, in characters; the case page's body limit follows from it. */
+export const CASE_TEXT_MAX_LENGTH = 20_000
+
 // Distinct field names: both forms are on the case page.
-export const NoteSchema = z.object({ note: text(20_000) })
-export const MessageSchema = z.object({ message: text(20_000) })
+export const NoteSchema = z.object({ note: text(CASE_TEXT_MAX_LENGTH) })
+export const MessageSchema = z.object({ message: text(CASE_TEXT_MAX_LENGTH) })
 
 /** A staff member's id, or empty for "unassigned" (the feature checks who may be assigned). */
 export const AssignSchema = z.object({

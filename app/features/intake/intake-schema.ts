@@ -26,6 +26,13 @@ export const LIMITS = {
 	maxFileBytes: 10 * 1024 * 1024,
 } as const
 
+/**
+ * The most a post of the form or of a follow-up reply may take: every file
+ * at its largest, and room for the text. The routes declare it as their body
+ * limit (app/platform/forms/body-limit.ts); the parser stops there.
+ */
+export const INTAKE_BODY_LIMIT = LIMITS.maxFiles * LIMITS.maxFileBytes + 8 * 1024 * 1024
+
 /** Form fields that are not answers: the bot trap, the signed render time, the files. */
 export const HONEYPOT_FIELD = 'website'
 export const FORM_TOKEN_FIELD = 'formStarted'

@@ -16,6 +16,7 @@ import {
 	FILE_FIELD,
 	FORM_TOKEN_FIELD,
 	HONEYPOT_FIELD,
+	INTAKE_BODY_LIMIT,
 	IntakeSchema,
 	LIMITS,
 	readIntakeValues,
@@ -33,7 +34,7 @@ export const BODY_LIMITS = {
 	// Generous for text: a pasted megabyte is read and then refused with a
 	// clear message rather than cut off unseen.
 	maxTextBytes: 2 * 1024 * 1024,
-	maxBodyBytes: LIMITS.maxFiles * LIMITS.maxFileBytes + 8 * 1024 * 1024,
+	maxBodyBytes: INTAKE_BODY_LIMIT,
 }
 
 export type IntakeOutcome =

@@ -68,10 +68,25 @@ export async function requireHalfSession(request: Request): Promise<OpenedSessio
 	return session
 }
 
-/** Only local paths, so a crafted link cannot send a signed-in person elsewhere. */
+const THIS_SITE = 'http://anlaufstelle.invalid'
+
+/**
+ * Where a person may be sent after signing in: a path under /staff on this
+ * site, read as a browser reads it (`/\elsewhere` names another site, and
+ * `/staff/..//elsewhere` is `//elsewhere`), without a control character (a
+ * line break would start a header of its own). Anything else gets the
+ * fallback, so that a crafted link can send nobody elsewhere.
+ */
 export function safeRedirectPath(value: FormDataEntryValue | string | null, fallback: string) {
-	if (typeof value !== 'string' || !value.startsWith('/staff') || value.startsWith('//')) {
+	if (typeof value !== 'string' || !value.startsWith('/') || /\p{Cc}/u.test(value)) return fallback
+	let url: URL
+	try {
+		url = new URL(value, THIS_SITE)
+	} catch {
 		return fallback
 	}
-	return value
+	const underStaff = url.pathname === '/staff' || url.pathname.startsWith('/staff/')
+	if (url.origin !== THIS_SITE || !underStaff) return fallback
+	// As the parser wrote it back: percent-encoded, fit for a Location header.
+	return url.pathname + url.search + url.hash
 }

@@ -12,10 +12,22 @@ export function searchParamsObject(url: URL): Record<string, string> {
 	)
 }
 
-/** A `YYYY-MM-DD` day of a date filter, or no filter. */
+/**
+ * A `YYYY-MM-DD` day of a date filter, or no filter. Only a day the calendar
+ * has (no 13th month, no 30 February), from 1900 on (PostgreSQL knows no
+ * year 0): any other would make the query fail.
+ */
 export const filterDate = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((value) => {
+		const day = new Date(`${value}T00:00:00Z`)
+		return (
+			!Number.isNaN(day.getTime()) &&
+			day.toISOString().slice(0, 10) === value &&
+			day.getUTCFullYear() >= 1900
+		)
+	})
 	.transform((value) => new Date(`${value}T00:00:00Z`))
 	.optional()
 	.catch(undefined)
