@@ -4,10 +4,12 @@
 // issues it at start. Before setup the public pages are closed; the setup
 // walks the office's details, the recovery sheet (without JavaScript, and a
 // newer sheet voiding an older one), the first lead with the usual TOTP
-// enrolment and the first admin's invitation, which the admin takes up
-// without JavaScript; then a request sent through /request reaches the lead.
+// enrolment and the first admin's invitation, both enrolments without
+// JavaScript (the recovery codes shown before moving on, the account still
+// signed in, and the codes shown the ones that work: review finding L-4);
+// then a request sent through /request reaches the lead.
 import path from 'node:path'
-import type { Browser, BrowserContextOptions } from '@playwright/test'
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test'
 import pg from 'pg'
 import { totpCode } from '../../app/features/staff-auth/totp-code.ts'
 import { parseRecoveryKey } from '../../app/platform/crypto/recovery-key.server.ts'
@@ -23,6 +25,11 @@ const LEAD = {
 	name: 'Lea Leitung',
 	email: 'lea@anlaufstelle.example',
 	password: 'ein langer Satz 2026',
+}
+
+const ADMIN = {
+	email: 'ada@anlaufstelle.example',
+	password: 'der Satz der Administration',
 }
 
 // One office, set up step by step: the tests run in order, in one worker.
@@ -68,6 +75,26 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
 		...options,
 	})
 	return context.newPage()
+}
+
+/**
+ * The first sign-in's enrolment in a browser without JavaScript: the code
+ * from the shown secret, then the page must show the recovery codes (the
+ * post's own answer) before it moves on. Returns the codes.
+ */
+async function enrolWithoutJavaScript(page: Page): Promise<string[]> {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Zwei-Faktor-Anmeldung einrichten',
+	)
+	const secret = (await page.locator('.totp-secret').textContent())!.replace(/\s/g, '')
+	await page.getByRole('textbox', { name: /^Code/ }).fill(totpCode(secret, Date.now()))
+	await page.getByRole('button', { name: 'Bestätigen' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ihre Wiederherstellungscodes')
+	await expect(page.locator('.recovery-codes li')).toHaveCount(10)
+	const codes = await page.locator('.recovery-codes li').allTextContents()
+	expect(codes.every((code) => /^[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(code))).toBe(true)
+	await page.getByRole('link', { name: 'Ich habe die Codes notiert – weiter' }).click()
+	return codes
 }
 
 async function officeRecoveryKey(): Promise<Buffer | null> {
@@ -166,7 +193,7 @@ test('the recovery sheet works without JavaScript, and a newer sheet voids an ol
 	await scripted.context().close()
 })
 
-test('the first lead enrols a second factor, invites the admin and reads a request sent through /request', async ({
+test('the first lead and admin enrol without JavaScript, see their recovery codes and stay signed in; a request reaches the lead', async ({
 	browser,
 }) => {
 	test.setTimeout(180_000)
@@ -174,29 +201,28 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	await lead.goto(link)
 	await expect(lead.locator('.setup-progress')).toHaveText('Schritt 3 von 4')
 	await expectNoAxeViolations(lead)
-	await lead.locator('#setup-lead-displayName').fill(LEAD.name)
-	await lead.locator('#setup-lead-email').fill(LEAD.email)
-	await lead.locator('#setup-lead-password').fill(LEAD.password)
-	await lead.locator('#setup-lead-confirmation').fill('ein anderer Satz 2026')
-	await lead.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
-	await expect(lead.locator('#setup-lead-confirmation-error')).toHaveText(
+	// The lead's account and second factor are made without JavaScript (review
+	// finding L-4: the recovery codes were stored but never shown).
+	const plain = await newPage(browser, { javaScriptEnabled: false })
+	await plain.goto(link)
+	await plain.locator('#setup-lead-displayName').fill(LEAD.name)
+	await plain.locator('#setup-lead-email').fill(LEAD.email)
+	await plain.locator('#setup-lead-password').fill(LEAD.password)
+	await plain.locator('#setup-lead-confirmation').fill('ein anderer Satz 2026')
+	await plain.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
+	await expect(plain.locator('#setup-lead-confirmation-error')).toHaveText(
 		'Die beiden Passwörter stimmen nicht überein.',
 	)
-	await lead.locator('#setup-lead-password').fill(LEAD.password)
-	await lead.locator('#setup-lead-confirmation').fill(LEAD.password)
-	await lead.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
+	await plain.locator('#setup-lead-password').fill(LEAD.password)
+	await plain.locator('#setup-lead-confirmation').fill(LEAD.password)
+	await plain.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
 
 	// The usual enrolment page takes over, as at any first login.
-	await expect(lead.getByRole('heading', { level: 1 })).toHaveText(
-		'Zwei-Faktor-Anmeldung einrichten',
-	)
-	const secret = (await lead.locator('.totp-secret').textContent())!.replace(/\s/g, '')
-	await lead.getByRole('textbox', { name: /^Code/ }).fill(totpCode(secret, Date.now()))
-	await lead.getByRole('button', { name: 'Bestätigen' }).click()
-	await expect(lead.getByRole('heading', { level: 1 })).toHaveText('Ihre Wiederherstellungscodes')
-	await expect(lead.locator('.recovery-codes li')).toHaveCount(10)
-	await lead.getByRole('link', { name: 'Ich habe die Codes notiert – weiter' }).click()
-
+	const leadCodes = await enrolWithoutJavaScript(plain)
+	await expect(plain.getByRole('heading', { level: 1 })).toHaveText('Die Administration einladen')
+	// The same session goes on with JavaScript.
+	await lead.context().addCookies(await plain.context().cookies())
+	await lead.goto('/staff/setup')
 	await expect(lead.getByRole('heading', { level: 1 })).toHaveText('Die Administration einladen')
 	await expect(lead.locator('.setup-progress')).toHaveText('Schritt 4 von 4')
 	await expectNoAxeViolations(lead)
@@ -206,23 +232,37 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	const invitation = (await lead.getByTestId('invitation-link').textContent())!
 	expect(invitation).toMatch(new RegExp(`^${server.url}/staff/invitation/[\\w-]{43}$`))
 
-	// The admin activates the account and enrols, this time without JavaScript.
+	// The admin activates the account and enrols, also without JavaScript.
 	const admin = await newPage(browser, { javaScriptEnabled: false })
 	await admin.goto(invitation)
 	await expect(admin.locator('main')).toContainText('Willkommen, Ada Admin.')
 	await expect(admin.locator('main')).toContainText('«Administration»')
-	await admin.locator('#invitation-password').fill('der Satz der Administration')
-	await admin.locator('#invitation-confirmation').fill('der Satz der Administration')
+	await admin.locator('#invitation-password').fill(ADMIN.password)
+	await admin.locator('#invitation-confirmation').fill(ADMIN.password)
 	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()
-	await admin.getByLabel('E-Mail').fill('ada@anlaufstelle.example')
-	await admin.getByLabel('Passwort').fill('der Satz der Administration')
+	await admin.getByLabel('E-Mail').fill(ADMIN.email)
+	await admin.getByLabel('Passwort').fill(ADMIN.password)
 	await admin.getByRole('button', { name: 'Anmelden' }).click()
-	const adminSecret = (await admin.locator('.totp-secret').textContent())!.replace(/\s/g, '')
-	await admin.getByRole('textbox', { name: /^Code/ }).fill(totpCode(adminSecret, Date.now()))
-	await admin.getByRole('button', { name: 'Bestätigen' }).click()
-	await expect(admin.locator('.recovery-codes li')).toHaveCount(10)
-	await admin.getByRole('link', { name: 'Ich habe die Codes notiert – weiter' }).click()
+	const adminCodes = await enrolWithoutJavaScript(admin)
 	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Mitarbeitende')
+
+	// The codes shown are the ones stored: each opens a sign-in in place of the app's code.
+	for (const [account, codes, home] of [
+		[LEAD, leadCodes, 'Fälle'],
+		[ADMIN, adminCodes, 'Mitarbeitende'],
+	] as const) {
+		const later = await newPage(browser, { javaScriptEnabled: false })
+		await later.goto('/staff/login')
+		await later.getByLabel('E-Mail').fill(account.email)
+		await later.getByLabel('Passwort').fill(account.password)
+		await later.getByRole('button', { name: 'Anmelden' }).click()
+		await later.getByRole('textbox', { name: /^Code/ }).fill(codes[3]!)
+		await later.getByRole('button', { name: 'Bestätigen' }).click()
+		await expect(later.getByRole('heading', { level: 1 })).toHaveText(home)
+		await later.context().close()
+	}
+	await plain.context().close()
+
 	// With an admin, the lead's setup step is over.
 	await lead.goto('/staff/setup')
 	await expect(lead).toHaveURL(/\/staff\/cases$/)

@@ -24,12 +24,18 @@ export async function startAppServer({
 	env,
 	logFile,
 	args = [],
+	cwd = ROOT,
 	timeoutMs = 120_000,
 }: {
 	env: Record<string, string>
 	logFile: string
 	/** Arguments of the server, e.g. `--demo`. */
 	args?: string[]
+	/**
+	 * The working directory: where the server reads `.env` and, by default,
+	 * keeps `.data/`. A folder of the test's own keeps the checkout's out.
+	 */
+	cwd?: string
 	timeoutMs?: number
 }): Promise<AppServer> {
 	ensureFreshBuild((message) => console.log(message))
@@ -37,7 +43,7 @@ export async function startAppServer({
 	fs.mkdirSync(path.dirname(logFile), { recursive: true })
 	const log = fs.openSync(logFile, 'w')
 	const child = spawn('sh', [START_SCRIPT, ...args], {
-		cwd: ROOT,
+		cwd,
 		env: {
 			PATH: process.env.PATH ?? '',
 			HOME: process.env.HOME ?? '',

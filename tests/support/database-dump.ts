@@ -20,8 +20,19 @@ export async function dumpDatabaseText(url: string): Promise<string> {
 	}
 }
 
-/** The forms a phrase can take in a dump or a log: text, hex, base64. */
+/**
+ * The forms a phrase can take in a dump or a log: text, hex, and base64 and
+ * base64url at each of the three alignments it can have inside a longer
+ * value (the characters shared with the neighbouring bytes left off).
+ */
 export function tracesOf(phrase: string): string[] {
 	const bytes = Buffer.from(phrase, 'utf8')
-	return [phrase, bytes.toString('hex'), bytes.toString('base64').slice(0, -4)]
+	const encoded = [0, 1, 2].flatMap((shift) => {
+		const shifted = Buffer.concat([Buffer.alloc(shift), bytes])
+		return (['base64', 'base64url'] as const).map((encoding) =>
+			shifted.toString(encoding).slice(shift ? 4 : 0, -4),
+		)
+	})
+	// Too short a fragment would match by chance.
+	return [phrase, bytes.toString('hex'), ...new Set(encoded.filter((trace) => trace.length >= 8))]
 }
