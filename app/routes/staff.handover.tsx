@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { FormAlert } from '~/platform/ui/form-fields'
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'case:work-all')
 	return dispatchIntent(
-		await readFormData(request),
+		await readFormData(request, FORM_BODY_LIMIT),
 		{
 			'hand-over': intent(HandoverSchema, async ({ fromId, toId }, submission) => ({
 				intent: 'hand-over' as const,
