@@ -1,16 +1,13 @@
-import {
-	data,
-	type ActionFunctionArgs,
-	type LoaderFunctionArgs,
-	type MetaFunction,
-} from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { ForbiddenError, HOLDS_EVERY_CASE_KEY } from '~/platform/permissions'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
+import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
+import { FormAlert } from '~/platform/ui/form-fields'
+import { AccountIdSchema, KeyRequestIdSchema } from '~/features/key-access/key-request-schemas'
 import {
 	approveKeyRequest,
 	KeyRequestGoneError,
@@ -20,11 +17,6 @@ import {
 } from '~/features/key-access/key-requests.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
-const KeyRequestDecisionSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.enum(['approve', 'refuse']), requestId: z.string().uuid() }),
-	z.object({ intent: z.literal('pass-on'), userId: z.string().uuid() }),
-])
-
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, HOLDS_EVERY_CASE_KEY)
 	const { t } = getTranslator(request)
@@ -33,56 +25,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-type Result = { done?: 'approved' | 'refused' | 'passedOn'; count?: number; error?: string }
+type Done = { done: 'approved' | 'refused' | 'passedOn'; count?: number }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, HOLDS_EVERY_CASE_KEY)
-	const form = KeyRequestDecisionSchema.safeParse(
-		Object.fromEntries(await readFormData(request, FORM_BODY_LIMIT)),
+	return dispatchIntent(
+		await readFormData(request, FORM_BODY_LIMIT),
+		{
+			approve: intent(KeyRequestIdSchema, async ({ requestId }): Promise<Done> => ({
+				done: 'approved',
+				count: await approveKeyRequest(actor, requestId),
+			})),
+			refuse: intent(KeyRequestIdSchema, async ({ requestId }): Promise<Done> => {
+				await refuseKeyRequest(actor, requestId)
+				return { done: 'refused' }
+			}),
+			'pass-on': intent(AccountIdSchema, async ({ userId }): Promise<Done> => ({
+				done: 'passedOn',
+				count: await passOnKeys(actor, userId),
+			})),
+		},
+		{
+			explain: [
+				{ error: KeyRequestGoneError, status: 409, message: 'keyRequests.gone' },
+				// The lead's own account is not approved yet: it may not decide.
+				{ error: ForbiddenError, status: 403, message: 'keyRequests.notApproved' },
+			],
+		},
 	)
-	if (!form.success) throw new Response('Bad request', { status: 400 })
-	try {
-		switch (form.data.intent) {
-			case 'approve':
-				return data<Result>({
-					done: 'approved',
-					count: await approveKeyRequest(actor, form.data.requestId),
-				})
-			case 'refuse':
-				await refuseKeyRequest(actor, form.data.requestId)
-				return data<Result>({ done: 'refused' })
-			case 'pass-on':
-				return data<Result>({ done: 'passedOn', count: await passOnKeys(actor, form.data.userId) })
-		}
-	} catch (error) {
-		if (error instanceof KeyRequestGoneError) {
-			return data<Result>({ error: 'keyRequests.gone' }, { status: 409 })
-		}
-		if (error instanceof ForbiddenError) {
-			return data<Result>({ error: 'keyRequests.notApproved' }, { status: 403 })
-		}
-		throw error
-	}
 }
 
 export default function KeyRequestsPage() {
 	const { open, waiting, mayDecide } = useLoaderData<typeof loader>()
-	const result = useActionData<typeof action>()
+	const answer = useActionData<typeof action>()
+	const done = answer && 'done' in answer ? answer : undefined
+	const refused = answer && 'result' in answer ? answer.result.error?.[''] : undefined
 	const { t } = useTranslation('staff')
 	return (
 		<section>
 			<h1>{t('keyRequests.title')}</h1>
 			<p>{t('keyRequests.text')}</p>
-			{result?.done ? (
+			{done ? (
 				<p className="notice" role="status">
-					{t(`keyRequests.done.${result.done}`, { cases: result.count ?? 0 })}
+					{t(`keyRequests.done.${done.done}`, { cases: done.count ?? 0 })}
 				</p>
 			) : null}
-			{result?.error ? (
-				<p className="form-error" role="alert">
-					{t(result.error)}
-				</p>
-			) : null}
+			<FormAlert id="key-requests-error" errors={refused} namespace="staff" />
 			{mayDecide ? null : <p className="notice">{t('keyRequests.notApproved')}</p>}
 			<h2>{t('keyRequests.openTitle')}</h2>
 			{open.length ? (

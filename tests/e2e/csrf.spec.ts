@@ -44,6 +44,7 @@ const INTENTS: Record<string, string[]> = {
 		'revoke-invitation',
 	],
 	'staff.key-requests.tsx': ['approve', 'refuse', 'pass-on'],
+	'staff.handover.tsx': ['hand-over'],
 	'staff.admin.settings.tsx': [],
 	'staff.admin.tokens.tsx': ['create', 'revoke'],
 	'staff.invitation.$token.tsx': [],

@@ -302,6 +302,40 @@ const matrix: Array<{
 		},
 	},
 	{
+		name: 'handover of open cases',
+		file: 'staff.handover',
+		method: 'GET',
+		path: () => '/staff/handover',
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
+		name: 'handover of open cases (action)',
+		file: 'staff.handover',
+		method: 'POST',
+		path: () => '/staff/handover',
+		// An account without open cases: nothing moves, but the lead may ask.
+		body: () => ({
+			intent: 'hand-over',
+			fromId: '00000000-0000-4000-8000-000000000001',
+			toId: someUserId,
+		}),
+		expected: {
+			anonymous: L,
+			counsellor: 403,
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
 		name: 'settings',
 		file: 'staff.admin.settings',
 		method: 'GET',
