@@ -69,8 +69,8 @@ async function readCasePage(
 	const caseId = found.id
 	const messages = await tx.message.findMany({
 		where: { caseId },
-		orderBy: { createdAt: 'asc' },
-		select: { id: true, author: true, body: true, createdAt: true, staffUser: AUTHOR },
+		orderBy: { position: 'asc' },
+		select: { id: true, author: true, body: true, sentOn: true, staffUser: AUTHOR },
 	})
 	const notes = await tx.note.findMany({
 		where: { caseId },
@@ -79,8 +79,8 @@ async function readCasePage(
 	})
 	const attachments = await tx.attachment.findMany({
 		where: { caseId },
-		orderBy: { createdAt: 'asc' },
-		select: { id: true, mediaType: true, sizeBytes: true, name: true, messageId: true },
+		orderBy: { position: 'asc' },
+		select: { id: true, mediaType: true, name: true, messageId: true },
 	})
 	const services = await tx.counsellingService.findMany({
 		where: { caseId },
@@ -177,7 +177,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 			id: message.id,
 			fromReporter: message.author === 'REPORTER',
 			author: message.staffUser?.displayName ?? null,
-			at: message.createdAt.toISOString(),
+			sentOn: message.sentOn.toISOString().slice(0, 10),
 			text: text(`message:${message.id}`, message.body),
 		})),
 		notes: found.notes.map((note) => ({
@@ -189,7 +189,6 @@ export async function openCase(actor: StaffActor, reference: string) {
 		attachments: found.attachments.map((attachment) => ({
 			id: attachment.id,
 			mediaType: attachment.mediaType,
-			sizeBytes: attachment.sizeBytes,
 			messageId: attachment.messageId,
 			name: text(`attachmentName:${attachment.id}`, attachment.name),
 		})),

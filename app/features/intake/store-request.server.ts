@@ -15,6 +15,7 @@ import {
 } from '~/platform/crypto/follow-up-code.server'
 import { sealTo } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import { calendarDay } from '~/platform/calendar-day'
 import type { Intake } from '~/features/intake/intake-schema'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
@@ -69,7 +70,8 @@ export async function createRequest(
 	}
 
 	const now = new Date()
-	const receivedOn = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))
+	// The day only: the inbox sorts and filters by it, the statistics count its quarter.
+	const receivedOn = calendarDay(now)
 	const withContact = intake.contactMode === 'contact'
 
 	const data = {
@@ -130,7 +132,7 @@ export async function createRequest(
 			sealedKey: toBytes(sealTo(lead.publicKey, caseKey)),
 		})),
 	]
-	const attachments = encryptedAttachmentRows(caseKey, caseId, files)
+	const attachments = encryptedAttachmentRows(caseKey, caseId, files, { firstPosition: 1 })
 
 	// A reference collision (one in millions) is retried with a new one.
 	for (let attempt = 0; ; attempt++) {

@@ -11,7 +11,9 @@ export type CaseField =
 	| 'interpreterLanguage'
 	| `message:${string}`
 	| `note:${string}`
+	// Files stored before the padding (migration "clear_columns"); new ones are padded.
 	| `attachment:${string}`
+	| `paddedAttachment:${string}`
 	| `attachmentName:${string}`
 
 const aad = (caseId: string, field: CaseField) => `case:${caseId}:${field}`
