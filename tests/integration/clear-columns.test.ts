@@ -20,6 +20,7 @@ import { getReporter, openReporterSession } from '~/features/follow-up/reporter-
 import { PADDING_BLOCK } from '~/features/attachments/content-padding'
 import { readAttachment } from '~/features/cases/attachment-download.server'
 import { requireCaseKey } from '~/features/cases/case-access.server'
+import { openCase } from '~/features/cases/case-page.server'
 import { encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { toBytes } from '~/platform/db.server'
 import { createSignedInStaff } from '../support/staff'
@@ -159,6 +160,74 @@ test('a request, a reply with files and a follow-up session leave no time of day
 	])
 	// What the public does is not audited, so the audit log's times say nothing of it.
 	expect(await prisma.auditEvent.count()).toBe(auditBefore)
+})
+
+test('the answers neither the inbox nor the statistics need are ciphertext; the case page shows them', async () => {
+	const answers = {
+		incidentMonth: 3,
+		incidentYear: 2026,
+		ongoing: 'yes',
+		forms: ['insult', 'threat'],
+		motives: ['anti_black'],
+		actors: ['neighbour'],
+		wishes: ['counselling'],
+		interpreterNeeded: 'yes',
+	}
+	const created = await createRequest(
+		IntakeSchema.parse({
+			narrative: 'Answers',
+			areas: ['housing'],
+			...answers,
+			interpreterLanguage: 'Tigrinya',
+			gender: 'man',
+			contactMode: 'anonymous',
+			consent: 'yes',
+		}),
+		[],
+	)
+	const stored = await prisma.case.findUniqueOrThrow({
+		where: { reference: created.reference },
+		select: {
+			reportedAreas: true,
+			reportedGender: true,
+			reportedIncidentMonth: true,
+			reportedIncidentYear: true,
+			reportedOngoing: true,
+			reportedForms: true,
+			reportedMotives: true,
+			reportedActors: true,
+			reportedWishes: true,
+			interpreterNeeded: true,
+			reportedAnswers: true,
+		},
+	})
+	const { reportedAnswers, ...clear } = stored
+	expect(clear).toEqual({
+		reportedAreas: ['housing'],
+		reportedGender: 'man',
+		reportedIncidentMonth: null,
+		reportedIncidentYear: null,
+		reportedOngoing: null,
+		reportedForms: [],
+		reportedMotives: [],
+		reportedActors: [],
+		reportedWishes: [],
+		interpreterNeeded: null,
+	})
+	expect(Buffer.from(reportedAnswers!).toString('latin1')).not.toContain('anti_black')
+	expect((await openCase(lead.actor, created.reference))?.reported).toMatchObject(answers)
+
+	// A request stored before: its answers in the old clear columns.
+	await prisma.case.update({
+		where: { reference: created.reference },
+		data: { reportedAnswers: null, reportedForms: ['gestures'], reportedOngoing: 'no' },
+		select: { id: true },
+	})
+	expect((await openCase(lead.actor, created.reference))?.reported).toMatchObject({
+		forms: ['gestures'],
+		ongoing: 'no',
+		motives: [],
+	})
 })
 
 test('a file downloads as it was sent, padded or stored before the padding', async () => {

@@ -1,8 +1,9 @@
 // Deleting a case's personal data early (on request, or a reporter's
-// withdrawal): the narrative, contact, free-text answers, messages, notes,
-// attachments, reporter sessions, the follow-up look-up value and every key
-// grant go; the classification, dates, status and services stay, since the
-// case still counts and may still be worked on, until retention deletes the
+// withdrawal): the narrative, contact, every answer the statistics do not
+// count, messages, notes, attachments, reporter sessions, the follow-up
+// look-up value and every key grant go; the classification, the answers the
+// statistics count, dates, status and services stay, since the case still
+// counts and may still be worked on, until retention deletes the
 // row (retention.server.ts). Deleting ciphertext needs no key
 // (security-model.md).
 import { prisma } from '~/platform/db.server'
@@ -36,6 +37,16 @@ export async function erasePersonalData(
 			otherAnswers: null,
 			contact: null,
 			interpreterLanguage: null,
+			reportedAnswers: null,
+			// Their clear columns, on a request stored before they were encrypted.
+			reportedIncidentMonth: null,
+			reportedIncidentYear: null,
+			reportedOngoing: null,
+			reportedForms: [],
+			reportedMotives: [],
+			reportedActors: [],
+			reportedWishes: [],
+			interpreterNeeded: null,
 			followUpLookup: null,
 			personalDataDeletedAt: now,
 			personalDataDeletion: reason,

@@ -9,6 +9,7 @@ export type CaseField =
 	| 'otherAnswers'
 	| 'contact'
 	| 'interpreterLanguage'
+	| 'reportedAnswers'
 	| `message:${string}`
 	| `note:${string}`
 	// Files stored before the padding (migration "clear_columns"); new ones are padded.

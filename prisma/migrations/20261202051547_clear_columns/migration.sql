@@ -25,8 +25,13 @@ DROP INDEX "ReporterSession_lastSeenAt_idx";
 -- arrival to the millisecond).
 ALTER TABLE "PendingGrant" DROP COLUMN "createdAt";
 
--- AlterTable
-ALTER TABLE "Case" DROP COLUMN "updatedAt";
+-- The case's last change goes; the reporter's answers that neither the
+-- inbox nor the statistics need are encrypted from now on, in
+-- "reportedAnswers". Their clear columns stay for the rows there are, which
+-- this migration cannot encrypt (it has no case key): they go with those
+-- rows at retention.
+ALTER TABLE "Case" DROP COLUMN "updatedAt",
+ADD COLUMN     "reportedAnswers" BYTEA;
 
 -- AlterTable
 ALTER TABLE "CounsellingService" DROP COLUMN "createdAt",
