@@ -305,7 +305,8 @@ export async function seedDemoCases(
 							author,
 							staffUserId: author === 'STAFF' ? assignee : null,
 							body: toBytes(encryptCaseField(caseKey, found.id, `message:${id}`, text)),
-							createdAt: at(1 + position),
+							sentOn: new Date(Math.floor(at(1 + position).getTime() / DAY) * DAY),
+							position: 1 + position,
 						},
 						select: { id: true },
 					})

@@ -23,7 +23,9 @@ export const DUMP_VERSION = 1
 
 /**
  * Prisma's own bookkeeping comes back with the migrations; the statistics'
- * tallies are rebuilt from the "Case" rows by its insert trigger. Sessions
+ * tallies of the cases there are are rebuilt from the "Case" rows by its
+ * insert trigger (those of the cases retention deleted, "DeletedCaseTally",
+ * are dumped like any other table). Sessions
  * and rate-limit counters are short-lived state: after a restore everyone
  * signs in again, and no cookie from before the restore opens anything.
  */

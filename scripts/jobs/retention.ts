@@ -11,12 +11,14 @@ try {
 	await applyMigrations(database.url)
 	const { runRetention } = await import('../../app/features/cases/retention.server.ts')
 	const { disconnectPrisma } = await import('../../app/platform/db.server.ts')
-	const { deleted } = await runRetention()
+	const { deleted, auditEntriesDeleted } = await runRetention()
 	console.log(
 		deleted.length
-			? `Deleted the personal data of ${deleted.length} case(s): ${deleted.join(', ')}`
+			? `Deleted ${deleted.length} case(s), keeping their counts: ${deleted.join(', ')}`
 			: 'No case is due for deletion.',
 	)
+	if (auditEntriesDeleted)
+		console.log(`Deleted ${auditEntriesDeleted} audit entries past the period.`)
 	await disconnectPrisma()
 } finally {
 	await database.close()

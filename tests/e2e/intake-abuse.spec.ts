@@ -23,8 +23,9 @@ async function countCases(where: string): Promise<number> {
 
 // A combination no other test submits, to see whether anything was stored
 // (the demo data may hold it already: the count must not grow).
-const MARKER = { areas: 'military', actors: 'security_staff', ageGroup: '65_plus' }
-const MARKED = `'military' = ANY("reportedAreas") AND 'security_staff' = ANY("reportedActors") AND "reportedAgeGroup" = '65_plus'`
+// Marked in clear columns: the other answers are encrypted (docs/data-protection.md).
+const MARKER = { areas: 'military', ageGroup: '65_plus', residenceStatus: 'permit_s' }
+const MARKED = `'military' = ANY("reportedAreas") AND "reportedAgeGroup" = '65_plus' AND "reportedResidence" = 'permit_s'`
 
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false })

@@ -284,7 +284,9 @@ describe('references', () => {
 			       AND a.attname = c.column_name)
 			 ORDER BY 1, 2`,
 		)
-		expect(rows).toEqual([])
+		// The one exception: an audit entry names its case (id and reference)
+		// after retention has deleted the case's row (docs/data-protection.md).
+		expect(rows).toEqual([{ table: 'AuditEvent', column: 'caseId' }])
 	})
 
 	test('a note, message or status change by an account that does not exist is refused', async () => {
@@ -318,41 +320,45 @@ describe('references', () => {
 			})
 		).id
 		const { rows } = await client.query<{ id: string }>(
-			`INSERT INTO "Message" (id, "caseId", author, body) VALUES (gen_random_uuid()::text, $1, 'REPORTER', '\\x00') RETURNING id`,
+			`INSERT INTO "Message" (id, "caseId", author, body, "sentOn", position) VALUES (gen_random_uuid()::text, $1, 'REPORTER', '\\x00', current_date, 1) RETURNING id`,
 			[otherId],
 		)
 		expect(
 			await refusal(
-				`INSERT INTO "Attachment" (id, "caseId", "messageId", "mediaType", "sizeBytes", name, content)
-				 VALUES (gen_random_uuid()::text, $1, $2, 'image/png', 1, '\\x00', '\\x00')`,
+				`INSERT INTO "Attachment" (id, "caseId", "messageId", "mediaType", position, name, content)
+				 VALUES (gen_random_uuid()::text, $1, $2, 'image/png', 90, '\\x00', '\\x00')`,
 				[caseId, rows[0]!.id],
 			),
 		).toBe(FOREIGN_KEY_VIOLATION)
 		expect(
 			await refusal(
-				`INSERT INTO "Attachment" (id, "caseId", "messageId", "mediaType", "sizeBytes", name, content)
-				 VALUES (gen_random_uuid()::text, $1, $2, 'image/png', 1, '\\x00', '\\x00')`,
+				`INSERT INTO "Attachment" (id, "caseId", "messageId", "mediaType", position, name, content)
+				 VALUES (gen_random_uuid()::text, $1, $2, 'image/png', 90, '\\x00', '\\x00')`,
 				[otherId, rows[0]!.id],
 			),
 		).toBeNull()
 		// A staff message names its author; a reporter's names nobody.
 		expect(
 			await refusal(
-				`INSERT INTO "Message" (id, "caseId", author, "staffUserId", body) VALUES (gen_random_uuid()::text, $1, 'REPORTER', $2, '\\x00')`,
+				`INSERT INTO "Message" (id, "caseId", author, "staffUserId", body, "sentOn", position) VALUES (gen_random_uuid()::text, $1, 'REPORTER', $2, '\\x00', current_date, 91)`,
 				[caseId, lead.user.id],
 			),
 		).toBe(CHECK_VIOLATION)
 	})
 
-	test('an account or a case that the record names cannot be deleted', async () => {
+	test('an account that the record names cannot be deleted; a case can, and its entries stay', async () => {
 		await assignCase(lead.actor, reference, counsellor.user.id)
 		await addNote(counsellor.actor, reference, 'A note')
-		// The audit log, the note and the assignment name them: accounts are
-		// deactivated, cases lose their personal data in place.
+		// The audit log, the note and the assignment name the account:
+		// accounts are deactivated, never deleted.
 		expect(await refusal(`DELETE FROM "StaffUser" WHERE id = $1`, [counsellor.user.id])).toBe(
 			RESTRICT_VIOLATION,
 		)
-		expect(await refusal(`DELETE FROM "Case" WHERE id = $1`, [caseId])).toBe(RESTRICT_VIOLATION)
 		expect(await prisma.staffUser.count({ where: { id: counsellor.user.id } })).toBe(1)
+		// Retention deletes a case's row; the audit entries that name it outlive it.
+		const named = await prisma.auditEvent.count({ where: { caseId } })
+		expect(named).toBeGreaterThan(0)
+		expect(await refusal(`DELETE FROM "Case" WHERE id = $1`, [caseId])).toBeNull()
+		expect(await prisma.auditEvent.count({ where: { caseId } })).toBe(named)
 	})
 })

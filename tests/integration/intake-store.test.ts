@@ -204,6 +204,8 @@ describe('reporter sessions', () => {
 				body: toBytes(
 					encryptCaseField(caseKey, stored.id, `message:${messageId}`, 'Wir melden uns morgen.'),
 				),
+				sentOn: new Date(),
+				position: 1,
 			},
 		})
 		const reporter = (await getReporter((await openReporterSession(created.followUpCode))!))!

@@ -65,6 +65,10 @@ type Words = {
 	wifi: string
 	/** The old, too short wait: a quarter of an hour in any of its wordings. */
 	quarter: string[]
+	/** The backups, which keep deleted data until they go too. */
+	backups: string
+	/** What is left after deletion: anonymous counts only. */
+	anonymous: string
 }
 
 const WORDS: Record<string, Words> = {
@@ -77,6 +81,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'eine Stunde',
 		wifi: 'WLAN',
 		quarter: ['Viertel', '15 Minuten', 'fünfzehn'],
+		backups: 'Sicherungskopien',
+		anonymous: 'anonyme',
 	},
 	'de-x-ls': {
 		leads: 'Leitung',
@@ -87,6 +93,8 @@ const WORDS: Record<string, Words> = {
 		hour: '1 Stunde',
 		wifi: 'WLAN',
 		quarter: ['Viertel', '15 Minuten', 'fünfzehn'],
+		backups: 'Sicherungs·kopien',
+		anonymous: 'nur Zahlen',
 	},
 	en: {
 		leads: 'lead',
@@ -97,6 +105,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'an hour',
 		wifi: 'Wi-Fi',
 		quarter: ['quarter', '15 minutes', 'fifteen'],
+		backups: 'backup copies',
+		anonymous: 'anonymous',
 	},
 	fr: {
 		leads: 'direction',
@@ -107,6 +117,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'une heure',
 		wifi: 'Wi-Fi',
 		quarter: ['quart', '15 minutes', 'quinze'],
+		backups: 'copies de sauvegarde',
+		anonymous: 'anonymes',
 	},
 	it: {
 		leads: 'direzione',
@@ -117,6 +129,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'un’ora',
 		wifi: 'Wi-Fi',
 		quarter: ['quarto', '15 minuti', 'quindici'],
+		backups: 'copie di sicurezza',
+		anonymous: 'anonimi',
 	},
 	es: {
 		leads: 'dirección',
@@ -127,6 +141,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'una hora',
 		wifi: 'wifi',
 		quarter: ['cuarto', '15 minutos', 'quince'],
+		backups: 'copias de seguridad',
+		anonymous: 'anónimas',
 	},
 	pt: {
 		leads: 'direção',
@@ -137,6 +153,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'uma hora',
 		wifi: 'Wi-Fi',
 		quarter: ['quarto', '15 minutos', 'quinze'],
+		backups: 'cópias de segurança',
+		anonymous: 'anónimos',
 	},
 	ar: {
 		leads: 'إدارة',
@@ -147,6 +165,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'ساعة',
 		wifi: 'واي فاي',
 		quarter: ['ربع', '15 دقيقة', 'خمس عشرة'],
+		backups: 'النسخ الاحتياطية',
+		anonymous: 'لا تكشف هوية',
 	},
 	prs: {
 		leads: 'مدیریت',
@@ -157,6 +177,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'یک ساعت',
 		wifi: 'وای‌فای',
 		quarter: ['ربع', '15 دقیقه', 'پانزده'],
+		backups: 'کاپی‌های احتیاطی',
+		anonymous: 'بی نام و نشان',
 	},
 	sh: {
 		leads: 'uprava',
@@ -167,6 +189,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'jedan sat',
 		wifi: 'Wi-Fi',
 		quarter: ['petnaest', '15 minuta', 'četvrt'],
+		backups: 'sigurnosne kopije',
+		anonymous: 'anonimni',
 	},
 	sq: {
 		leads: 'drejtimi',
@@ -177,6 +201,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'një orë',
 		wifi: 'Wi-Fi',
 		quarter: ['çerek', '15 minuta', 'pesëmbëdhjetë'],
+		backups: 'rezervë',
+		anonymous: 'anonime',
 	},
 	ti: {
 		leads: 'ኣመራርሓ',
@@ -188,6 +214,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'ሓደ ሰዓት',
 		wifi: 'ዋይፋይ',
 		quarter: ['ርብዒ', '15 ደቒቕ'],
+		backups: 'ናይ ውሕስነት ቅዳሓት',
+		anonymous: 'ዘየለልዩ',
 	},
 	tr: {
 		leads: 'yönetim',
@@ -198,6 +226,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'bir saat',
 		wifi: 'Wi-Fi',
 		quarter: ['çeyrek', '15 dakika', 'on beş'],
+		backups: 'yedek kopya',
+		anonymous: 'anonim',
 	},
 	uk: {
 		leads: 'керівництво',
@@ -208,6 +238,8 @@ const WORDS: Record<string, Words> = {
 		hour: 'годину',
 		wifi: 'Wi-Fi',
 		quarter: ['чверть', '15 хвилин', 'п’ятнадцять'],
+		backups: 'резервні копії',
+		anonymous: 'анонімні',
 	},
 }
 
@@ -232,6 +264,13 @@ describe.each(languages)('%s', (language) => {
 		for (const word of [words.leads, words.code, words.emergencyKey, words.paper, words.copy]) {
 			expect(normalize(encrypted)).toContain(normalize(word))
 		}
+	})
+
+	test('deletion leaves anonymous counts only, and backups keep deleted data 90 days at most', () => {
+		const deletion = normalize(text(language, 'intake', 'privacy.deletion'))
+		expect(deletion).toContain(normalize(words.anonymous))
+		expect(deletion).toContain(normalize(words.backups))
+		expect(deletion).toContain('90')
 	})
 
 	test('the too-many-attempts page asks for an hour and says why a shared network counts', () => {

@@ -1,7 +1,9 @@
 // The audit log: who did what, when, to which case or account; never any
-// content. Append-only (a trigger refuses updates and deletes), and each
-// entry is written in the same transaction as what it records: a change
-// without its entry, or an entry without its change, cannot be committed.
+// content. Append-only (a trigger refuses every update, and the delete of an
+// entry younger than a year; retention deletes those older than its period),
+// and each entry is written in the same transaction as what it records: a
+// change without its entry, or an entry without its change, cannot be
+// committed.
 // Reads of it are scoped like everything else: only roles with `audit:read`.
 import { requirePermission } from '~/platform/permissions'
 import { prisma } from '~/platform/db.server'
@@ -35,6 +37,7 @@ export const AUDIT_ACTIONS = [
 	'case.message-sent',
 	'case.attachment-read',
 	'case.personal-data-deleted',
+	'case.deleted',
 	'case.grants-completed',
 	'staff.invited',
 	'staff.activated',

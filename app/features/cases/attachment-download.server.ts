@@ -3,6 +3,7 @@
 // actor's own grant; decrypted after the transaction.
 import { decryptCaseField, decryptCaseText } from '~/platform/crypto/case-fields.server'
 import { prisma } from '~/platform/db.server'
+import { unpadContent } from '../attachments/content-padding'
 import { recordAudit } from '../audit/audit.server'
 import {
 	findCaseInScope,
@@ -13,6 +14,19 @@ import {
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The file: padded and encrypted as `paddedAttachment`, or, stored before
+ * the padding (migration "clear_columns"), unpadded as `attachment`. The
+ * associated data tells them apart: the wrong one fails to decrypt.
+ */
+function fileContent(caseKey: Buffer, caseId: string, id: string, sealed: Uint8Array): Buffer {
+	try {
+		return unpadContent(decryptCaseField(caseKey, caseId, `paddedAttachment:${id}`, sealed))
+	} catch {
+		return decryptCaseField(caseKey, caseId, `attachment:${id}`, sealed)
+	}
+}
 
 /** One attachment, decrypted, for download; null when out of scope or unreadable. */
 export async function readAttachment(actor: StaffActor, reference: string, attachmentId: string) {
@@ -48,7 +62,7 @@ export async function readAttachment(actor: StaffActor, reference: string, attac
 	const file = {
 		mediaType: attachment.mediaType,
 		name: decryptCaseText(caseKey, caseId, `attachmentName:${attachment.id}`, attachment.name),
-		content: decryptCaseField(caseKey, caseId, `attachment:${attachment.id}`, attachment.content),
+		content: fileContent(caseKey, caseId, attachment.id, attachment.content),
 	}
 	caseKey.fill(0)
 	return file

@@ -41,7 +41,7 @@ export function CaseMessages({ view, lastResult }: { view: CaseView; lastResult:
 								{message.fromReporter
 									? t('case.fromReporter')
 									: (message.author ?? t('case.staff'))}{' '}
-								· {message.at.slice(0, 16).replace('T', ' ')}
+								· {message.sentOn}
 							</p>
 							<div dir="auto">{message.text}</div>
 						</li>

@@ -50,8 +50,55 @@ const CASE_SELECT = {
 	otherAnswers: true,
 	contact: true,
 	interpreterLanguage: true,
+	reportedAnswers: true,
 	assignedTo: { select: { id: true, displayName: true } },
 } satisfies Prisma.CaseSelect
+
+type ReportedAnswers = {
+	incidentMonth: number | null
+	incidentYear: number | null
+	ongoing: string | null
+	forms: string[]
+	motives: string[]
+	actors: string[]
+	wishes: string[]
+	interpreterNeeded: string | null
+}
+
+/**
+ * The reporter's answers that only the case page shows: decrypted from
+ * `reportedAnswers`, or, for a request stored before they were encrypted
+ * (migration "clear_columns"), from their old clear columns. Without the key
+ * (or after an early deletion) a new request shows none of them.
+ */
+function reportedAnswersOf(
+	row: Prisma.CaseGetPayload<{ select: typeof CASE_SELECT }>,
+	sealed: string | null,
+): ReportedAnswers {
+	if (sealed) {
+		const value = JSON.parse(sealed) as Partial<ReportedAnswers>
+		return {
+			incidentMonth: value.incidentMonth ?? null,
+			incidentYear: value.incidentYear ?? null,
+			ongoing: value.ongoing ?? null,
+			forms: value.forms ?? [],
+			motives: value.motives ?? [],
+			actors: value.actors ?? [],
+			wishes: value.wishes ?? [],
+			interpreterNeeded: value.interpreterNeeded ?? null,
+		}
+	}
+	return {
+		incidentMonth: row.reportedIncidentMonth,
+		incidentYear: row.reportedIncidentYear,
+		ongoing: row.reportedOngoing,
+		forms: row.reportedForms,
+		motives: row.reportedMotives,
+		actors: row.reportedActors,
+		wishes: row.reportedWishes,
+		interpreterNeeded: row.interpreterNeeded,
+	}
+}
 
 /**
  * The case page's data in the actor's scope, or null, read one query after
@@ -69,8 +116,8 @@ async function readCasePage(
 	const caseId = found.id
 	const messages = await tx.message.findMany({
 		where: { caseId },
-		orderBy: { createdAt: 'asc' },
-		select: { id: true, author: true, body: true, createdAt: true, staffUser: AUTHOR },
+		orderBy: { position: 'asc' },
+		select: { id: true, author: true, body: true, sentOn: true, staffUser: AUTHOR },
 	})
 	const notes = await tx.note.findMany({
 		where: { caseId },
@@ -79,8 +126,8 @@ async function readCasePage(
 	})
 	const attachments = await tx.attachment.findMany({
 		where: { caseId },
-		orderBy: { createdAt: 'asc' },
-		select: { id: true, mediaType: true, sizeBytes: true, name: true, messageId: true },
+		orderBy: { position: 'asc' },
+		select: { id: true, mediaType: true, name: true, messageId: true },
 	})
 	const services = await tx.counsellingService.findMany({
 		where: { caseId },
@@ -134,6 +181,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 		const value = text(field, sealed)
 		return value ? (JSON.parse(value) as Record<string, string>) : null
 	}
+	const answers = reportedAnswersOf(found, text('reportedAnswers', found.reportedAnswers))
 	const view = {
 		reference: found.reference,
 		status: found.status,
@@ -147,19 +195,12 @@ export async function openCase(actor: StaffActor, reference: string) {
 		personalDataDeletion: found.personalDataDeletion,
 		reported: {
 			requesterType: found.reportedRequesterType,
-			incidentMonth: found.reportedIncidentMonth,
-			incidentYear: found.reportedIncidentYear,
-			ongoing: found.reportedOngoing,
 			areas: found.reportedAreas,
-			forms: found.reportedForms,
-			motives: found.reportedMotives,
-			actors: found.reportedActors,
 			ageGroup: found.reportedAgeGroup,
 			gender: found.reportedGender,
 			nationalityGroup: found.reportedNationality,
 			residenceStatus: found.reportedResidence,
-			wishes: found.reportedWishes,
-			interpreterNeeded: found.interpreterNeeded,
+			...answers,
 		},
 		classification: {
 			requesterType: found.requesterType,
@@ -177,7 +218,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 			id: message.id,
 			fromReporter: message.author === 'REPORTER',
 			author: message.staffUser?.displayName ?? null,
-			at: message.createdAt.toISOString(),
+			sentOn: message.sentOn.toISOString().slice(0, 10),
 			text: text(`message:${message.id}`, message.body),
 		})),
 		notes: found.notes.map((note) => ({
@@ -189,7 +230,6 @@ export async function openCase(actor: StaffActor, reference: string) {
 		attachments: found.attachments.map((attachment) => ({
 			id: attachment.id,
 			mediaType: attachment.mediaType,
-			sizeBytes: attachment.sizeBytes,
 			messageId: attachment.messageId,
 			name: text(`attachmentName:${attachment.id}`, attachment.name),
 		})),

@@ -23,7 +23,7 @@ export function CaseReport({ view }: { view: CaseView }) {
 								<a href={`/staff/cases/${view.reference}/attachments/${attachment.id}`} download>
 									{attachment.name ?? t('case.attachmentUnnamed')}
 								</a>{' '}
-								({attachment.mediaType}, {Math.ceil(attachment.sizeBytes / 1024)} KB)
+								({attachment.mediaType})
 							</li>
 						))}
 					</ul>

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto'
 import { encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import { calendarDay } from '~/platform/calendar-day'
 import { recordAudit } from '../audit/audit.server'
 import { lockCaseInScope, requireCaseInScope, requireCaseKey } from './case-access.server'
+import { lockNextPositions } from './case-positions.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
 /** The case and the text sealed under its key, before any transaction. */
@@ -47,8 +49,18 @@ export async function sendMessageToReporter(actor: StaffActor, reference: string
 	const { found, id, body } = await sealForCase(actor, reference, 'message', text)
 	await prisma.$transaction(async (tx) => {
 		await lockCaseInScope(tx, actor, reference)
+		const next = await lockNextPositions(tx, found.id)
 		await tx.message.create({
-			data: { id, caseId: found.id, author: 'STAFF', staffUserId: actor.id, body },
+			data: {
+				id,
+				caseId: found.id,
+				author: 'STAFF',
+				staffUserId: actor.id,
+				body,
+				// The day, as for the reporter's messages; the time is in the audit entry.
+				sentOn: calendarDay(new Date()),
+				position: next.message,
+			},
 			select: { id: true },
 		})
 		// Writing to the reporter means the case is being worked on.

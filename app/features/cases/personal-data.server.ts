@@ -1,8 +1,11 @@
-// Deleting a case's personal data (retention, an early deletion on request,
-// a reporter's withdrawal): the narrative, contact, free-text answers,
-// messages, notes, attachments, reporter sessions and every key grant go;
-// the classification, dates, status and services (the anonymised statistical
-// record) stay. Deleting ciphertext needs no key (security-model.md).
+// Deleting a case's personal data early (on request, or a reporter's
+// withdrawal): the narrative, contact, every answer the statistics do not
+// count, messages, notes, attachments, reporter sessions, the follow-up
+// look-up value and every key grant go; the classification, the answers the
+// statistics count, dates, status and services stay, since the case still
+// counts and may still be worked on, until retention deletes the
+// row (retention.server.ts). Deleting ciphertext needs no key
+// (security-model.md).
 import { prisma } from '~/platform/db.server'
 import { requirePermission } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
@@ -10,7 +13,7 @@ import { recordAudit } from '../audit/audit.server'
 import { requireCaseInScope } from './case-access.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
-export type DeletionReason = 'retention' | 'on_request' | 'withdrawn'
+export type DeletionReason = 'on_request' | 'withdrawn'
 
 /** The deletion, as queries for the caller's transaction, which also holds its audit entry. */
 export async function erasePersonalData(
@@ -34,6 +37,16 @@ export async function erasePersonalData(
 			otherAnswers: null,
 			contact: null,
 			interpreterLanguage: null,
+			reportedAnswers: null,
+			// Their clear columns, on a request stored before they were encrypted.
+			reportedIncidentMonth: null,
+			reportedIncidentYear: null,
+			reportedOngoing: null,
+			reportedForms: [],
+			reportedMotives: [],
+			reportedActors: [],
+			reportedWishes: [],
+			interpreterNeeded: null,
 			followUpLookup: null,
 			personalDataDeletedAt: now,
 			personalDataDeletion: reason,

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto'
 import type { PreparedFile } from '~/features/attachments/prepare.server'
 import { decryptCaseText, encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import { calendarDay } from '~/platform/calendar-day'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
+import { lockNextPositions } from '../cases/case-positions.server'
 import type { Reporter } from './reporter-session.server'
 
 export type FollowUpStatus = 'received' | 'inProgress' | 'closed'
@@ -18,8 +20,8 @@ export async function getFollowUpView(reporter: Reporter) {
 			status: true,
 			receivedOn: true,
 			messages: {
-				orderBy: { createdAt: 'asc' },
-				select: { id: true, author: true, body: true, createdAt: true },
+				orderBy: { position: 'asc' },
+				select: { id: true, author: true, body: true, sentOn: true },
 			},
 			_count: { select: { attachments: true } },
 		},
@@ -33,7 +35,7 @@ export async function getFollowUpView(reporter: Reporter) {
 		messages: found.messages.map((message) => ({
 			id: message.id,
 			fromReporter: message.author === 'REPORTER',
-			sentOn: message.createdAt.toISOString().slice(0, 10),
+			sentOn: message.sentOn.toISOString().slice(0, 10),
 			text: decryptCaseText(
 				reporter.caseKey,
 				reporter.caseId,
@@ -48,19 +50,26 @@ export async function getFollowUpView(reporter: Reporter) {
 export async function addReporterMessage(reporter: Reporter, text: string, files: PreparedFile[]) {
 	const { caseId, caseKey } = reporter
 	const messageId = randomUUID()
+	const body = toBytes(encryptCaseField(caseKey, caseId, `message:${messageId}`, text))
 	await prisma.$transaction(async (tx) => {
+		const next = await lockNextPositions(tx, caseId)
 		await tx.message.create({
 			data: {
 				id: messageId,
 				caseId,
 				author: 'REPORTER',
-				body: toBytes(encryptCaseField(caseKey, caseId, `message:${messageId}`, text)),
+				body,
+				sentOn: calendarDay(new Date()),
+				position: next.message,
 			},
 			select: { id: true },
 		})
 		if (files.length) {
 			await tx.attachment.createMany({
-				data: encryptedAttachmentRows(caseKey, caseId, files, messageId),
+				data: encryptedAttachmentRows(caseKey, caseId, files, {
+					messageId,
+					firstPosition: next.attachment,
+				}),
 			})
 		}
 	})

@@ -20,6 +20,16 @@ import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export const REPORTER_IDLE_MINUTES = 30
 
+/**
+ * When a session used now ends unless used again: 30 minutes on, rounded up
+ * to the whole minute. That deadline is the only time the row keeps
+ * (docs/data-protection.md), not when it was opened or last used.
+ */
+export function idleDeadline(now: Date): Date {
+	const minute = 60_000
+	return new Date(Math.ceil((now.getTime() + REPORTER_IDLE_MINUTES * minute) / minute) * minute)
+}
+
 /** What the cookie holds: the session's id and the key that opens its row. */
 export type ReporterSessionToken = SessionToken
 
@@ -47,7 +57,9 @@ export async function openReporterSession(codeInput: string): Promise<ReporterSe
 					id: sessionRowId(token),
 					caseId: candidate.id,
 					encryptedCaseKey: toBytes(sealSessionSecret('reporter-session', token, caseKey)),
+					expiresAt: idleDeadline(new Date()),
 				},
+				select: { id: true },
 			})
 			caseKey.fill(0)
 			return token
@@ -64,10 +76,10 @@ export async function getReporter(
 	const rowId = sessionRowId(token)
 	const session = await prisma.reporterSession.findUnique({
 		where: { id: rowId },
-		select: { caseId: true, encryptedCaseKey: true, lastSeenAt: true },
+		select: { caseId: true, encryptedCaseKey: true, expiresAt: true },
 	})
 	if (!session) return null
-	if (now.getTime() - session.lastSeenAt.getTime() > REPORTER_IDLE_MINUTES * 60_000) {
+	if (now > session.expiresAt) {
 		await prisma.reporterSession.deleteMany({ where: { id: rowId } })
 		return null
 	}
@@ -75,7 +87,7 @@ export async function getReporter(
 	if (!caseKey) return null
 	await prisma.reporterSession.update({
 		where: { id: rowId },
-		data: { lastSeenAt: now },
+		data: { expiresAt: idleDeadline(now) },
 		select: { id: true },
 	})
 	return { caseId: session.caseId, caseKey }
@@ -88,7 +100,7 @@ export async function endReporterSession(token: ReporterSessionToken): Promise<v
 /** Idle sessions are useless without their cookie; this removes their rows. */
 export async function deleteIdleReporterSessions(now = new Date()): Promise<number> {
 	const { count } = await prisma.reporterSession.deleteMany({
-		where: { lastSeenAt: { lt: new Date(now.getTime() - REPORTER_IDLE_MINUTES * 60_000) } },
+		where: { expiresAt: { lt: now } },
 	})
 	return count
 }

@@ -15,6 +15,7 @@ import {
 } from '~/platform/crypto/follow-up-code.server'
 import { sealTo } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
+import { calendarDay } from '~/platform/calendar-day'
 import type { Intake } from '~/features/intake/intake-schema'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
@@ -69,7 +70,8 @@ export async function createRequest(
 	}
 
 	const now = new Date()
-	const receivedOn = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))
+	// The day only: the inbox sorts and filters by it, the statistics count its quarter.
+	const receivedOn = calendarDay(now)
 	const withContact = intake.contactMode === 'contact'
 
 	const data = {
@@ -77,20 +79,28 @@ export async function createRequest(
 		status: 'NEW' as const,
 		channel: withContact ? ('WITH_CONTACT' as const) : ('ANONYMOUS' as const),
 		receivedOn,
+		// In the clear only what the inbox filters by and the statistics count
+		// (docs/data-protection.md); the rest of the answers is sealed below.
 		reportedRequesterType: intake.requesterType ?? null,
-		reportedIncidentMonth: intake.incidentMonth ?? null,
-		reportedIncidentYear: intake.incidentYear ?? null,
-		reportedOngoing: intake.ongoing ?? null,
 		reportedAreas: intake.areas,
-		reportedForms: intake.forms,
-		reportedMotives: intake.motives,
-		reportedActors: intake.actors,
 		reportedAgeGroup: intake.ageGroup ?? null,
 		reportedGender: intake.gender ?? null,
 		reportedNationality: intake.nationalityGroup ?? null,
 		reportedResidence: intake.residenceStatus ?? null,
-		reportedWishes: intake.wishes,
-		interpreterNeeded: intake.interpreterNeeded ?? null,
+		reportedForms: [],
+		reportedMotives: [],
+		reportedActors: [],
+		reportedWishes: [],
+		reportedAnswers: sealJson('reportedAnswers', {
+			incidentMonth: intake.incidentMonth,
+			incidentYear: intake.incidentYear,
+			ongoing: intake.ongoing,
+			forms: intake.forms,
+			motives: intake.motives,
+			actors: intake.actors,
+			wishes: intake.wishes,
+			interpreterNeeded: intake.interpreterNeeded,
+		}),
 		narrative: seal('narrative', intake.narrative),
 		place: intake.place ? seal('place', intake.place) : null,
 		otherAnswers: sealJson('otherAnswers', {
@@ -130,7 +140,7 @@ export async function createRequest(
 			sealedKey: toBytes(sealTo(lead.publicKey, caseKey)),
 		})),
 	]
-	const attachments = encryptedAttachmentRows(caseKey, caseId, files)
+	const attachments = encryptedAttachmentRows(caseKey, caseId, files, { firstPosition: 1 })
 
 	// A reference collision (one in millions) is retried with a new one.
 	for (let attempt = 0; ; attempt++) {

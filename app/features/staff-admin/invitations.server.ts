@@ -282,3 +282,17 @@ async function resetAccount(invitation: OpenInvitation, userId: string, password
 		return { id: userId, email: invitation.email, role: user.role }
 	})
 }
+
+/**
+ * Links that can no longer be used (used, revoked or expired) are deleted
+ * by the housekeeping: nothing reads them, and the audit log keeps who
+ * invited or reset whom (docs/data-protection.md).
+ */
+export async function deleteSpentInvitations(now = new Date()): Promise<number> {
+	const { count } = await prisma.invitation.deleteMany({
+		where: {
+			OR: [{ usedAt: { not: null } }, { revokedAt: { not: null } }, { expiresAt: { lt: now } }],
+		},
+	})
+	return count
+}

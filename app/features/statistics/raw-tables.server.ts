@@ -81,15 +81,17 @@ export const TALLIED = [
 	...MENTION_TABLES.map((spec) => ({ ...spec, kind: 'mentions' as const })),
 ]
 
-/**
- * The case and mention tables from "CaseTally", which triggers keep current
- * (migration "case_tally"): a few hundred rows, whatever the number of cases.
- */
 /** The client the tables are read through: an export's transaction, or the shared one. */
 export type StatisticsReader = Pick<
 	Prisma.TransactionClient,
-	'caseTally' | 'officeSettings' | '$queryRaw'
+	'caseTally' | 'deletedCaseTally' | 'officeSettings' | '$queryRaw'
 >
+
+/**
+ * The case and mention tables from "CaseTally", which triggers keep current
+ * (migration "case_tally"), and "DeletedCaseTally", what the cases that
+ * retention deleted counted: a few hundred rows, whatever the number of cases.
+ */
 
 export async function talliedTables(
 	year: number,
@@ -97,11 +99,14 @@ export async function talliedTables(
 ): Promise<RawTable[]> {
 	const tables = TALLIED.map((spec) => emptyTable(spec.id, spec.kind, spec.keys))
 	const other = emptyTable('notDiscrimination', 'cases', ['NOT_DISCRIMINATION'])
-	const rows = await db.caseTally.findMany({
+	const query = {
 		where: { year, count: { not: 0 } },
 		select: { quarter: true, dimension: true, key: true, count: true },
-	})
-	for (const row of rows) {
+	}
+	// One after the other: inside an export's transaction both share one connection.
+	const live = await db.caseTally.findMany(query)
+	const deleted = await db.deletedCaseTally.findMany(query)
+	for (const row of [...live, ...deleted]) {
 		if (row.dimension === 'notDiscrimination') {
 			other.rows[0]!.quarters[row.quarter - 1]! += row.count
 			continue

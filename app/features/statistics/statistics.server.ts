@@ -115,10 +115,12 @@ export function exportReportForToken(tokenId: string, year: number) {
 	)
 }
 
-/** The years that have cases, newest first, and always the current one. */
+/** The years that have cases (kept or deleted by retention), newest first, and always the current one. */
 export async function reportYears(now = new Date()): Promise<number[]> {
 	const rows = await prisma.$queryRaw<Array<{ year: number }>>`
-		SELECT DISTINCT extract(year FROM "receivedOn")::int AS year FROM "Case" ORDER BY 1 DESC`
+		SELECT extract(year FROM "receivedOn")::int AS year FROM "Case"
+		UNION
+		SELECT "year" FROM "DeletedCaseTally" WHERE "count" <> 0`
 	const years = new Set([now.getUTCFullYear(), ...rows.map((row) => row.year)])
 	return [...years].sort((a, b) => b - a)
 }

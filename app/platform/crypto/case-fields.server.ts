@@ -9,9 +9,12 @@ export type CaseField =
 	| 'otherAnswers'
 	| 'contact'
 	| 'interpreterLanguage'
+	| 'reportedAnswers'
 	| `message:${string}`
 	| `note:${string}`
+	// Files stored before the padding (migration "clear_columns"); new ones are padded.
 	| `attachment:${string}`
+	| `paddedAttachment:${string}`
 	| `attachmentName:${string}`
 
 const aad = (caseId: string, field: CaseField) => `case:${caseId}:${field}`
