@@ -34,7 +34,7 @@ import {
 } from '../arbitraries'
 import { type Part, conformValues, echoedFields, refusedBy, requestOf } from '../bodies'
 import { allInList, inList, newCase, setUpOffice } from '../office'
-import { checkEcho } from '../bodies'
+import { checkEcho, urlEncoded } from '../bodies'
 import {
 	type FuzzProperty,
 	type InputOf,
@@ -232,7 +232,10 @@ export const caseProperty: FuzzProperty = {
 					)
 
 				const intent = input.intent[0] ?? ''
-				const wellFormed = input.envelope.kind === 'urlencoded'
+				// A body past the route's limit is refused (413) before it is read, valid or not.
+				const wellFormed =
+					input.envelope.kind === 'urlencoded' &&
+					Buffer.byteLength(urlEncoded(parts)) <= caseRoute.handle.bodyLimit
 				const refused = wellFormed && input.signedIn ? refusedBySchema(intent, parts) : null
 				const data = isRecord(answer.data) ? answer.data : {}
 				if (refused)
