@@ -12,7 +12,7 @@ import {
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
+import { BusyError } from '~/platform/busy-gate.server'
 import { dispatchIntent, intent, type IntentFailure } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import {
@@ -104,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			}),
 		},
 		{
-			explain: [{ error: Argon2BusyError, status: 503, message: 'staff:login.busy' }],
+			explain: [{ error: BusyError, status: 503, message: 'staff:login.busy' }],
 			hideFields: SECRET_FIELDS,
 		},
 	)
