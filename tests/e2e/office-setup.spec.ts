@@ -182,6 +182,14 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	await expect(lead.locator('#setup-lead-confirmation-error')).toHaveText(
 		'Die beiden Passwörter stimmen nicht überein.',
 	)
+	// Long enough for the browser's check, but made of the lead's own name
+	// and a year: the server refuses it and says why.
+	await lead.locator('#setup-lead-password').fill('Lea.Leitung.2026')
+	await lead.locator('#setup-lead-confirmation').fill('Lea.Leitung.2026')
+	await lead.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
+	await expect(lead.locator('#setup-lead-password-error')).toHaveText(
+		/^Dieses Passwort ist leicht zu erraten: Es enthält Ihren Namen/,
+	)
 	await lead.locator('#setup-lead-password').fill(LEAD.password)
 	await lead.locator('#setup-lead-confirmation').fill(LEAD.password)
 	await lead.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
@@ -211,6 +219,13 @@ test('the first lead enrols a second factor, invites the admin and reads a reque
 	await admin.goto(invitation)
 	await expect(admin.locator('main')).toContainText('Willkommen, Ada Admin.')
 	await expect(admin.locator('main')).toContainText('«Administration»')
+	await admin.locator('#invitation-password').fill('aaaaaaaaaaaa')
+	await admin.locator('#invitation-confirmation').fill('aaaaaaaaaaaa')
+	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()
+	await expect(admin.locator('#invitation-password-error')).toHaveText(
+		'Dieses Passwort ist leicht zu erraten: Wiederholungen wie «aaaa» oder «abcabc» machen es länger, aber kaum sicherer. Wählen Sie einen Satz aus vier oder mehr verschiedenen Wörtern.',
+	)
+	await expect(admin.locator('#invitation-password')).toHaveValue('')
 	await admin.locator('#invitation-password').fill('der Satz der Administration')
 	await admin.locator('#invitation-confirmation').fill('der Satz der Administration')
 	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()
