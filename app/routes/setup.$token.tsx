@@ -34,11 +34,16 @@ import {
 } from '~/features/staff-admin/office-setup.server'
 import { DetailsStep, LeadStep, RecoveryStep } from '~/features/staff-admin/setup-steps'
 import { logIn } from '~/features/staff-auth/login.server'
-import { personalWords, withStrongPassword } from '~/features/staff-auth/password-strength.server'
+import {
+	personalWords,
+	prepareStrengthCheck,
+	withStrongPassword,
+} from '~/features/staff-auth/password-strength.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	const setup = await findSetupStep(params.token ?? '')
+	if (setup?.step === 'lead') prepareStrengthCheck()
 	return { title: t('setup:title'), setup, setUp: setup ? false : await isOfficeSetUp() }
 }
 

@@ -16,13 +16,18 @@ import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { changePassword } from '~/features/staff-auth/own-account.server'
-import { personalWords, withStrongPassword } from '~/features/staff-auth/password-strength.server'
+import {
+	personalWords,
+	prepareStrengthCheck,
+	withStrongPassword,
+} from '~/features/staff-auth/password-strength.server'
 import { remainingRecoveryCodes } from '~/features/staff-auth/two-factor.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request)
 	const { t } = getTranslator(request)
+	prepareStrengthCheck()
 	return {
 		title: t('staff:account.title'),
 		email: actor.email,

@@ -17,11 +17,16 @@ import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { acceptInvitation, findOpenInvitation } from '~/features/staff-admin/invitations.server'
-import { personalWords, withStrongPassword } from '~/features/staff-auth/password-strength.server'
+import {
+	personalWords,
+	prepareStrengthCheck,
+	withStrongPassword,
+} from '~/features/staff-auth/password-strength.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	const invitation = await findOpenInvitation(params.token ?? '')
+	if (invitation) prepareStrengthCheck()
 	return {
 		title: t('staff:invitation.title'),
 		invitation: invitation

@@ -6,8 +6,9 @@
 //
 // The estimate runs in a worker thread. Its dictionaries take a second or
 // two and about 100 MiB to load, for a password set now and then: the
-// worker is started when one is to be checked, kept for the minute in which
-// a person tries another, and then ended, which gives the memory back. A
+// worker is started when a page that sets one is shown (or, failing that,
+// when one is to be checked), kept for the minute in which a person types
+// and tries another, and then ended, which gives the memory back. A
 // crafted password that makes the estimate slow (its l33t and repeat
 // matching grow fast with length) takes the worker's time, never the event
 // loop's, and ends the worker after 10 seconds. One estimate runs at a time,
@@ -17,6 +18,7 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type { z } from 'zod'
 import { BusyError, BusyGate } from '~/platform/busy-gate.server'
+import { errorSummary, getLogger } from '~/platform/logger.server'
 import { MIN_PASSWORD_LENGTH } from './password-policy'
 
 /** zxcvbn's score 4: at least 10^10 guesses. */
@@ -125,8 +127,29 @@ function startWorker() {
 	worker.once('exit', () => {
 		if (warm === started) warm = null
 	})
+	// An estimate waiting for it hears of a failure too (estimate()); this
+	// keeps one while it idles from ending the process.
+	worker.on('error', (error) => {
+		getLogger().error({ error: errorSummary(error) }, 'password strength worker failed')
+	})
 	warm = started
 	return started
+}
+
+const endWhenIdle = (started: WarmWorker) => {
+	started.idle = setTimeout(() => void started.worker.terminate(), IDLE_MS).unref()
+}
+
+/**
+ * Starts loading the dictionaries when a page that sets a password is
+ * shown, so that its answer does not wait for them; ended after a minute
+ * unless an estimate comes.
+ */
+export function prepareStrengthCheck(): void {
+	if (warm) return
+	const started = startWorker()
+	started.worker.unref()
+	endWhenIdle(started)
 }
 
 /** zxcvbn's estimate of each password, in one turn of the worker. */
@@ -148,7 +171,7 @@ function estimate(passwords: string[], userInputs: string[]): Promise<Estimate[]
 				const answer = (result: Estimate[]) => {
 					done()
 					worker.unref()
-					current.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref()
+					endWhenIdle(current)
 					resolve(result)
 				}
 				const fail = (error: Error) => {
