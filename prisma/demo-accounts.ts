@@ -27,19 +27,29 @@ const account = (
 ): DemoAccount => ({ role, email, displayName, password, totpSecret: demoTotpSecret(email) })
 
 export const DEMO_ACCOUNTS = {
-	lead: account('LEAD', 'leitung@anlaufstelle.example', 'Demo-Leitung', 'demo-leitung-2026'),
+	lead: account(
+		'LEAD',
+		'leitung@anlaufstelle.example',
+		'Demo-Leitung',
+		'Leitung mit Tee am Fenster',
+	),
 	counsellor: account(
 		'COUNSELLOR',
 		'beratung@anlaufstelle.example',
 		'Demo-Beratung',
-		'demo-beratung-2026',
+		'Beratung mit Kaffee im Garten',
 	),
-	admin: account('ADMIN', 'admin@anlaufstelle.example', 'Demo-Administration', 'demo-admin-2026'),
+	admin: account(
+		'ADMIN',
+		'admin@anlaufstelle.example',
+		'Demo-Administration',
+		'Administration mit Velo im Regen',
+	),
 	statistics: account(
 		'STATISTICS',
 		'statistik@anlaufstelle.example',
 		'Demo-Statistik',
-		'demo-statistik-2026',
+		'Statistik mit Kuchen am Abend',
 	),
 } satisfies Record<string, DemoAccount>
 

@@ -6,7 +6,10 @@
 import { randomUUID } from 'node:crypto'
 import { encryptCaseField } from '../app/platform/crypto/case-fields.server.ts'
 import { openSealed, publicKeyOf, sealTo } from '../app/platform/crypto/key-pairs.server.ts'
-import { unwrapWithPassword } from '../app/platform/crypto/password-wrap.server.ts'
+import {
+	openPrivateKey,
+	WRAPPED_KEY_SELECT,
+} from '../app/features/staff-admin/staff-user.server.ts'
 import { toBytes } from '../app/platform/db.server.ts'
 import type { Intake } from '../app/features/intake/intake-schema.ts'
 import {
@@ -177,13 +180,10 @@ export async function seedDemoCases(
 	const random = randomSource(2026)
 	const lead = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: options.lead.id },
-		select: { wrappedPrivateKey: true, keySalt: true },
+		select: WRAPPED_KEY_SELECT,
 	})
-	const leadPrivateKey = await unwrapWithPassword(
-		lead.wrappedPrivateKey,
-		lead.keySalt,
-		options.lead.password,
-	)
+	const leadPrivateKey = await openPrivateKey(lead, options.lead.password)
+	if (!leadPrivateKey) throw new Error("the demo lead's password does not open its key")
 	const leadKeys = { privateKey: leadPrivateKey, publicKey: publicKeyOf(leadPrivateKey) }
 	const counsellor = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: options.counsellorId },

@@ -21,7 +21,15 @@ import {
 	type LoadResult,
 } from './bench/intake.ts'
 import { CASES, measureInbox, RUNS_PER_FILTER } from './bench/inbox.ts'
-import { CONCURRENT_LOGINS, LOGIN_COST, LOGIN_RUNS, measureLogin } from './bench/login.ts'
+import { argon2GateLimits } from '../app/platform/crypto/argon2-gate.server.ts'
+import { KEY_COST } from '../app/platform/crypto/password-wrap.server.ts'
+import {
+	CONCURRENT_LOGINS,
+	LOGIN_COST,
+	LOGIN_RUNS,
+	measureLogin,
+	type LoginFigures,
+} from './bench/login.ts'
 import { measureSoak, residentMiB, SOAK_CONNECTIONS } from './bench/soak.ts'
 import { measureStatistics } from './bench/statistics.ts'
 import type { Timing } from './bench/timing.ts'
@@ -47,7 +55,6 @@ const row = (label: string, r: LoadResult) =>
 const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0)).padStart(5)
 const timingRow = (label: string, t: Timing, rate = '') =>
 	`${label.padEnd(36)} ${rate.padEnd(13)}   p50 ${ms(t.p50)} ms   p95 ${ms(t.p95)} ms`
-const perSecond = (value: number, unit: string) => `${value.toFixed(1).padStart(5)} ${unit}/s`
 
 /**
  * The demo data, seeded from this process, so that the app measured below
@@ -110,10 +117,11 @@ try {
 	const cryptoAndRows = await load({ url: floor.url, body, contentType, durationSeconds: DURATION })
 	await floor.stop()
 	floor = undefined
-	// The soak needs the app; its figures are printed after the intake's.
+	// The soak and the logins need the app; their figures are printed after the intake's.
 	const soak = await measureSoak({ url: app.url, pid: app.process.pid!, seconds: SOAK_SECONDS })
-	// The inbox and the logins are measured in this process: the servers
-	// would only compete with them for the cores.
+	const logins = await measureLogin({ url: app.url, pid: app.process.pid!, databaseUrl })
+	// The inbox is measured in this process: the servers would only compete
+	// with it for the cores.
 	await app.stop()
 	app = undefined
 
@@ -147,27 +155,15 @@ try {
 	)
 
 	console.log(
-		`\nLogin at the chosen Argon2id cost (${LOGIN_COST}), ${LOGIN_RUNS} one at a time, then ${CONCURRENT_LOGINS} at once`,
+		`\nStaff login over HTTP (${LOGIN_COST}): ${LOGIN_RUNS} one at a time, then ${CONCURRENT_LOGINS} at once, with the peak memory (RSS) of the serving process during those ${CONCURRENT_LOGINS}`,
 	)
-	const logins = await measureLogin()
-	console.log(timingRow('baseline (argon2.hash at OWASP min)', logins.baseline))
-	console.log(timingRow('login (verify + unwrap)', logins.login))
+	const loginRow = (label: string, figures: LoginFigures) =>
+		`${label.padEnd(40)} one: p50 ${ms(figures.one.p50)} ms  p95 ${ms(figures.one.p95)} ms   ${CONCURRENT_LOGINS} at once: ${figures.burst.seconds.toFixed(1).padStart(4)} s  p50 ${ms(figures.burst.p50)} ms  p95 ${ms(figures.burst.p95)} ms${figures.burst.failed ? `  (${figures.burst.failed} failed)` : ''}   peak RSS ${figures.peakMiB.toFixed(0)} MiB (+${(figures.peakMiB - figures.idleMiB).toFixed(0)} over ${figures.idleMiB.toFixed(0)})`
+	console.log(loginRow('baseline (bare, verifier + key, 19 MiB)', logins.baseline))
+	console.log(loginRow('bare, key only, current cost', logins.bare))
+	console.log(loginRow('app, POST /staff/login', logins.login))
 	console.log(
-		timingRow(
-			`baseline, ${CONCURRENT_LOGINS} concurrent hashes`,
-			logins.baselineBurst,
-			perSecond(logins.baselineBurst.perSecond, 'hash'),
-		),
-	)
-	console.log(
-		timingRow(
-			`login, ${CONCURRENT_LOGINS} concurrent`,
-			logins.loginBurst,
-			perSecond(logins.loginBurst.perSecond, 'login'),
-		),
-	)
-	console.log(
-		`login / baseline time p50: ${(logins.login.p50 / logins.baseline.p50).toFixed(1)}x (a login runs Argon2 twice); logins per second / hashes per second: ${((logins.loginBurst.perSecond / logins.baselineBurst.perSecond) * 100).toFixed(0)} %`,
+		`login / baseline p50: one ${(logins.login.one.p50 / logins.baseline.one.p50).toFixed(1)}x, ${CONCURRENT_LOGINS} at once ${(logins.login.burst.seconds / logins.baseline.burst.seconds).toFixed(1)}x the wall time; memory rise during the ${CONCURRENT_LOGINS}: app ${(logins.login.peakMiB - logins.login.idleMiB).toFixed(0)} MiB, baseline ${(logins.baseline.peakMiB - logins.baseline.idleMiB).toFixed(0)} MiB (bound: ${argon2GateLimits().runningAtMost} × ${KEY_COST.memoryKiB / 1024} MiB of Argon2)`,
 	)
 
 	console.log(

@@ -5,7 +5,7 @@
 # to the server (`--demo`). The memory settings were measured with
 # `npm run bench` (docs/decisions/0013-compiled-server.md):
 # - glibc malloc keeps at most two arenas and maps blocks of 128 KiB and more
-#   on their own, so that what a burst frees (Argon2's 19 MiB per hash,
+#   on their own, so that what a burst frees (Argon2's 64 MiB per hash,
 #   compiler scratch space) goes back to the system instead of staying in
 #   one arena per thread;
 # - V8 lets the old generation grow to 1.5 times what survived its last full

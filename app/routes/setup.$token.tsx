@@ -12,7 +12,7 @@ import {
 } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
+import { BusyError } from '~/platform/busy-gate.server'
 import { dispatchIntent, intent, type IntentFailure } from '~/platform/forms/intent-dispatch.server'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
@@ -35,10 +35,16 @@ import {
 } from '~/features/staff-admin/office-setup.server'
 import { DetailsStep, LeadStep, RecoveryStep } from '~/features/staff-admin/setup-steps'
 import { logIn } from '~/features/staff-auth/login.server'
+import {
+	personalWords,
+	prepareStrengthCheck,
+	withStrongPassword,
+} from '~/features/staff-auth/password-strength.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	const setup = await findSetupStep(params.token ?? '')
+	if (setup?.step === 'lead') prepareStrengthCheck()
 	return { title: t('setup:title'), setup, setUp: setup ? false : await isOfficeSetUp() }
 }
 
@@ -51,6 +57,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	// Wherever the link stands now, the loader shows it (a step done, the link spent).
 	const here = () => redirect(`/setup/${encodeURIComponent(token)}`)
+	// A link of no use costs nothing more, a new password's strength estimate least of all.
+	if (!(await findSetupStep(token))) return here()
 	return dispatchIntent(
 		await readFormData(request, FORM_BODY_LIMIT),
 		{
@@ -78,34 +86,37 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 					return here()
 				},
 			),
-			lead: intent(FirstLeadSchema, async (value, submission) => {
-				const lead = await createFirstLead(token, value)
-				if (lead === 'email-taken') {
-					return data<IntentFailure>(
-						{
-							intent: 'lead',
-							result: submission.reply({
-								fieldErrors: { email: ['users.emailTaken'] },
-								hideFields: SECRET_FIELDS,
-							}),
-						},
-						{ status: 400 },
-					)
-				}
-				if (!lead) return here()
-				// Signed in to the half-open session: the usual enrolment page takes over.
-				const next = '/staff/setup'
-				const login = await logIn({ ...value, clientKey: context.clientKey })
-				if (login.kind !== 'half-open') {
-					return redirect(`/staff/login?redirectTo=${encodeURIComponent(next)}`)
-				}
-				return redirect(`/staff/two-factor?redirectTo=${encodeURIComponent(next)}`, {
-					headers: { 'Set-Cookie': staffSessionCookie.serialize(request, login.token) },
-				})
-			}),
+			lead: intent(
+				withStrongPassword(FirstLeadSchema, (lead) => personalWords(lead.email, lead.displayName)),
+				async (value, submission) => {
+					const lead = await createFirstLead(token, value)
+					if (lead === 'email-taken') {
+						return data<IntentFailure>(
+							{
+								intent: 'lead',
+								result: submission.reply({
+									fieldErrors: { email: ['users.emailTaken'] },
+									hideFields: SECRET_FIELDS,
+								}),
+							},
+							{ status: 400 },
+						)
+					}
+					if (!lead) return here()
+					// Signed in to the half-open session: the usual enrolment page takes over.
+					const next = '/staff/setup'
+					const login = await logIn({ ...value, clientKey: context.clientKey })
+					if (login.kind !== 'half-open') {
+						return redirect(`/staff/login?redirectTo=${encodeURIComponent(next)}`)
+					}
+					return redirect(`/staff/two-factor?redirectTo=${encodeURIComponent(next)}`, {
+						headers: { 'Set-Cookie': staffSessionCookie.serialize(request, login.token) },
+					})
+				},
+			),
 		},
 		{
-			explain: [{ error: Argon2BusyError, status: 503, message: 'staff:login.busy' }],
+			explain: [{ error: BusyError, status: 503, message: 'staff:login.busy' }],
 			hideFields: SECRET_FIELDS,
 		},
 	)

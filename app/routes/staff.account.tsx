@@ -7,21 +7,28 @@ import {
 import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/platform/ui/form-fields'
+import { FormAlert, TextField } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 import { PasswordChangeSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
-import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { BusyError } from '~/platform/busy-gate.server'
+import { parseSubmissionAsync } from '~/platform/forms/parse-submission.server'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { changePassword } from '~/features/staff-auth/own-account.server'
+import {
+	personalWords,
+	prepareStrengthCheck,
+	withStrongPassword,
+} from '~/features/staff-auth/password-strength.server'
 import { remainingRecoveryCodes } from '~/features/staff-auth/two-factor.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request)
 	const { t } = getTranslator(request)
+	prepareStrengthCheck()
 	return {
 		title: t('staff:account.title'),
 		email: actor.email,
@@ -35,22 +42,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const submission = parseSubmission(
+	const submission = await parseSubmissionAsync(
 		await readFormData(request, FORM_BODY_LIMIT),
-		PasswordChangeSchema,
+		withStrongPassword(PasswordChangeSchema, ({ currentPassword }) =>
+			personalWords(actor.email, actor.displayName, currentPassword),
+		),
 	)
 	if (submission.status !== 'success') {
 		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
 	}
 	const { currentPassword, password } = submission.value
-	if (!(await changePassword(actor, currentPassword, password, context.clientKey))) {
-		return data(
-			submission.reply({
-				fieldErrors: { currentPassword: ['account.wrongPassword'] },
-				hideFields: SECRET_FIELDS,
-			}),
-			{ status: 400 },
-		)
+	const refuse = (status: number, errors: Parameters<typeof submission.reply>[0]) =>
+		data(submission.reply({ ...errors, hideFields: SECRET_FIELDS }), { status })
+	try {
+		if (!(await changePassword(actor, currentPassword, password, context.clientKey))) {
+			return refuse(400, { fieldErrors: { currentPassword: ['account.wrongPassword'] } })
+		}
+	} catch (error) {
+		if (!(error instanceof BusyError)) throw error
+		return refuse(503, { formErrors: ['login.busy'] })
 	}
 	// Emptied, and said so: the reply of a reset form carries no status of its own.
 	return { ...submission.reply({ resetForm: true }), status: 'success' as const }
@@ -84,6 +94,7 @@ export default function AccountPage() {
 				</p>
 			) : null}
 			<Form method="post" {...getFormProps(form)}>
+				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
 				<TextField
 					field={fields.currentPassword}
 					type="password"

@@ -104,14 +104,14 @@ async function seed(client: pg.Client) {
 	)
 	if (!leads.rows[0]) throw new Error('the bench database has no lead: was the demo data seeded?')
 	const lead = actor(leads.rows[0], 'LEAD')
-	// The empty verifier matches no password and the keys open nothing: these
-	// accounts exist only to have cases assigned to them.
+	// The keys open nothing, so no password signs in: these accounts exist
+	// only to have cases assigned to them.
 	const counsellors = (
 		await client.query<{ id: string; email: string; displayName: string }>(
-			`INSERT INTO "StaffUser" ("id", "email", "displayName", "role", "passwordHash", "publicKey",
-				"wrappedPrivateKey", "keySalt", "updatedAt")
+			`INSERT INTO "StaffUser" ("id", "email", "displayName", "role", "publicKey",
+				"wrappedPrivateKey", "keySalt", "keyMemoryKiB", "keyPasses", "keyParallelism", "updatedAt")
 			SELECT gen_random_uuid()::text, 'beratung' || n || '@bench.example', 'Beratung ' || n,
-				'COUNSELLOR', '', '\\x00'::bytea, '\\x00'::bytea, '\\x00'::bytea, now()
+				'COUNSELLOR', '\\x00'::bytea, '\\x00'::bytea, '\\x00'::bytea, 65536, 3, 1, now()
 			FROM generate_series(1, $1::int) AS n
 			RETURNING "id", "email", "displayName"`,
 			[COUNSELLORS],

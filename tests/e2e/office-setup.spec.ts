@@ -213,6 +213,14 @@ test('the first lead and admin enrol without JavaScript, see their recovery code
 	await expect(plain.locator('#setup-lead-confirmation-error')).toHaveText(
 		'Die beiden Passwörter stimmen nicht überein.',
 	)
+	// Long enough for the browser's check, but made of the lead's own name
+	// and a year: the server refuses it and says why.
+	await plain.locator('#setup-lead-password').fill('Lea.Leitung.2026')
+	await plain.locator('#setup-lead-confirmation').fill('Lea.Leitung.2026')
+	await plain.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
+	await expect(plain.locator('#setup-lead-password-error')).toHaveText(
+		/^Dieses Passwort ist leicht zu erraten: Es enthält Ihren Namen/,
+	)
 	await plain.locator('#setup-lead-password').fill(LEAD.password)
 	await plain.locator('#setup-lead-confirmation').fill(LEAD.password)
 	await plain.getByRole('button', { name: 'Konto erstellen und weiter' }).click()
@@ -237,6 +245,13 @@ test('the first lead and admin enrol without JavaScript, see their recovery code
 	await admin.goto(invitation)
 	await expect(admin.locator('main')).toContainText('Willkommen, Ada Admin.')
 	await expect(admin.locator('main')).toContainText('«Administration»')
+	await admin.locator('#invitation-password').fill('aaaaaaaaaaaa')
+	await admin.locator('#invitation-confirmation').fill('aaaaaaaaaaaa')
+	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()
+	await expect(admin.locator('#invitation-password-error')).toHaveText(
+		'Dieses Passwort ist leicht zu erraten: Wiederholungen wie «aaaa» oder «abcabc» machen es länger, aber kaum sicherer. Wählen Sie einen Satz aus vier oder mehr verschiedenen Wörtern.',
+	)
+	await expect(admin.locator('#invitation-password')).toHaveValue('')
 	await admin.locator('#invitation-password').fill(ADMIN.password)
 	await admin.locator('#invitation-confirmation').fill(ADMIN.password)
 	await admin.getByRole('button', { name: 'Konto aktivieren' }).click()

@@ -86,6 +86,28 @@ test.describe('without JavaScript', () => {
 		expect(await response.text()).not.toContain(statistics.password)
 	})
 
+	test('the server refuses a long but easily guessed password and says why', async ({ page }) => {
+		await signIn(page, statistics, '/staff/account')
+		for (const [weak, explanation] of [
+			[
+				'passwort1234',
+				/^Dieses Passwort ist leicht zu erraten: Es steht so oder fast so in den Listen/,
+			],
+			['Sommer2026!!', /^Dieses Passwort ist leicht zu erraten: Jahreszahlen und Daten/],
+		] as const) {
+			await page.getByLabel(/^Aktuelles Passwort/).fill(statistics.password)
+			await newPassword(page).fill(weak)
+			await page.getByLabel(/^Neues Passwort wiederholen/).fill(weak)
+			const [response] = await Promise.all([
+				page.waitForResponse((r) => r.request().method() === 'POST'),
+				page.getByRole('button', { name: 'Passwort ändern' }).click(),
+			])
+			expect(response.status()).toBe(400)
+			expect(await announcedError(page, newPassword(page))).toMatch(explanation)
+			await expect(newPassword(page)).toHaveAttribute('aria-invalid', 'true')
+		}
+	})
+
 	test('the server answers an invalid invitation with its messages and keeps what was typed', async ({
 		page,
 	}) => {

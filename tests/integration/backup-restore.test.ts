@@ -12,7 +12,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { decryptCaseText } from '~/platform/crypto/case-fields.server'
 import { generateKeyPair, openSealed, type KeyPair } from '~/platform/crypto/key-pairs.server'
-import { unwrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import { openPrivateKey } from '~/features/staff-admin/staff-user.server'
 import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recovery-key.server'
 import { prisma } from '~/platform/db.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
@@ -112,10 +112,9 @@ afterAll(async () => {
 
 async function staffKeyPair(db: PrismaClient, email: string, password: string): Promise<KeyPair> {
 	const account = await db.staffUser.findUniqueOrThrow({ where: { email } })
-	return {
-		publicKey: Buffer.from(account.publicKey),
-		privateKey: await unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password),
-	}
+	const privateKey = await openPrivateKey(account, password)
+	if (!privateKey) throw new Error(`the password does not open the key of ${email}`)
+	return { publicKey: Buffer.from(account.publicKey), privateKey }
 }
 
 /** What a key pair opens of a case: its narrative, messages and file names; null for nothing. */
@@ -205,7 +204,14 @@ describe('the restored database', () => {
 		const staff = (db: PrismaClient) =>
 			db.staffUser.findMany({
 				orderBy: { email: 'asc' },
-				select: { id: true, email: true, role: true, publicKey: true, passwordHash: true },
+				select: {
+					id: true,
+					email: true,
+					role: true,
+					publicKey: true,
+					wrappedPrivateKey: true,
+					keyMemoryKiB: true,
+				},
 			})
 		expect(await staff(restored)).toEqual(await staff(prisma))
 	})
@@ -238,9 +244,7 @@ describe('the restored database', () => {
 		const account = await restored.staffUser.findUniqueOrThrow({
 			where: { email: 'lead@example.ch' },
 		})
-		await expect(
-			unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, 'not the password'),
-		).rejects.toThrow()
+		expect(await openPrivateKey(account, 'not the password')).toBeNull()
 		const stranger = generateKeyPair()
 		for (const reference of references) {
 			expect(await readCase(restored, reference, stranger)).toBeNull()

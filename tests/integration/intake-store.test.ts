@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { openSealed, generateKeyPair, keyPairFromSeed } from '~/platform/crypto/key-pairs.server'
 import { decryptCaseText, encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { generateRecoveryKey, parseRecoveryKey } from '~/platform/crypto/recovery-key.server'
-import { unwrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
 import { getFollowUpView, addReporterMessage } from '~/features/follow-up/follow-up.server'
@@ -17,7 +16,11 @@ import {
 	getReporter,
 	openReporterSession,
 } from '~/features/follow-up/reporter-session.server'
-import { createStaffUser } from '~/features/staff-admin/staff-user.server'
+import {
+	createStaffUser,
+	openPrivateKey,
+	WRAPPED_KEY_SELECT,
+} from '~/features/staff-admin/staff-user.server'
 import { createHash, randomUUID } from 'node:crypto'
 import { dumpDatabaseText, tracesOf } from '../support/database-dump'
 import { pngWithText } from '../support/sample-files'
@@ -79,7 +82,7 @@ describe('a stored request', () => {
 		const lead = await prisma.staffUser.findUniqueOrThrow({ where: { email: 'lead@example.ch' } })
 		const leadKeyPair = {
 			publicKey: Buffer.from(lead.publicKey),
-			privateKey: await unwrapWithPassword(lead.wrappedPrivateKey, lead.keySalt, LEAD_PASSWORD),
+			privateKey: (await openPrivateKey(lead, LEAD_PASSWORD))!,
 		}
 		const recoveryKeyPair = parseRecoveryKey(recoverySheet)!
 		for (const keyPair of [leadKeyPair, recoveryKeyPair]) {
@@ -115,7 +118,7 @@ describe('a stored request', () => {
 		await createRequest(intake({ narrative: 'Stachelbeerkompott' }), [])
 		const grants = await prisma.caseKeyGrant.findMany({ select: { sealedKey: true } })
 		const staff = await prisma.staffUser.findMany({
-			select: { publicKey: true, wrappedPrivateKey: true, keySalt: true },
+			select: { publicKey: true, ...WRAPPED_KEY_SELECT },
 		})
 		const serverSecrets = [
 			process.env.HASH_PEPPER!,
@@ -144,9 +147,7 @@ describe('a stored request', () => {
 		// The server's secrets are not the staff's passwords.
 		for (const account of staff) {
 			for (const secret of serverSecrets) {
-				await expect(
-					unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, secret),
-				).rejects.toThrow()
+				expect(await openPrivateKey(account, secret)).toBeNull()
 			}
 		}
 	})
@@ -192,7 +193,7 @@ describe('reporter sessions', () => {
 		const lead = await prisma.staffUser.findUniqueOrThrow({ where: { email: 'lead@example.ch' } })
 		const caseKey = openSealed(stored.grants[0]!.sealedKey, {
 			publicKey: Buffer.from(lead.publicKey),
-			privateKey: await unwrapWithPassword(lead.wrappedPrivateKey, lead.keySalt, LEAD_PASSWORD),
+			privateKey: (await openPrivateKey(lead, LEAD_PASSWORD))!,
 		})!
 		const messageId = randomUUID()
 		await prisma.message.create({

@@ -1,6 +1,5 @@
 // Staff fixtures for integration tests: accounts of each role, sessions
 // opened the way a login opens them, and the acting StaffActor.
-import { unwrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma } from '~/platform/db.server'
 import type { StaffRoleName } from '~/platform/permissions'
 import {
@@ -8,7 +7,11 @@ import {
 	readStaffSession,
 	upgradeSession,
 } from '~/features/staff-auth/staff-session.server'
-import { createStaffUser } from '~/features/staff-admin/staff-user.server'
+import {
+	createStaffUser,
+	openPrivateKey,
+	WRAPPED_KEY_SELECT,
+} from '~/features/staff-admin/staff-user.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export const PASSWORD = 'a long staff password'
@@ -27,9 +30,10 @@ export async function createSignedInStaff(role: StaffRoleName, name: string) {
 export async function signInAs(userId: string, password: string) {
 	const account = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: userId },
-		select: { wrappedPrivateKey: true, keySalt: true },
+		select: WRAPPED_KEY_SELECT,
 	})
-	const privateKey = await unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password)
+	const privateKey = await openPrivateKey(account, password)
+	if (!privateKey) throw new Error('the password does not open the key')
 	const half = await readStaffSession(await openHalfSession(userId, privateKey))
 	const token = await upgradeSession(half!)
 	const actor = (await readStaffSession(token))!

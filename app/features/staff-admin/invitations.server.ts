@@ -9,7 +9,6 @@
 // hash is stored. Each step and its audit entry are one transaction.
 import { hashToken, newRandomToken } from '~/platform/crypto/token-hash.server'
 import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
-import { hashPassword } from '~/platform/crypto/password-hash.server'
 import { wrapWithPassword } from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { requirePermission, type StaffRoleName } from '~/platform/permissions'
@@ -19,7 +18,7 @@ import { lockAccountKeys, resetKeyApproval } from '../key-access/key-requests.se
 import type { StaffActor } from '../staff-auth/staff-session.server'
 import { clearTwoFactor } from '../staff-auth/two-factor.server'
 import { requireStaffMember } from './staff-accounts.server'
-import { insertStaffUser, prepareStaffUser } from './staff-user.server'
+import { insertStaffUser, prepareStaffUser, wrappedKeyColumns } from './staff-user.server'
 
 export const INVITATION_DAYS = 7
 
@@ -210,7 +209,7 @@ async function claim(tx: Pick<Tx, 'invitation'>, invitationId: string) {
 /**
  * Activates a link for its purpose: a new account, or, for a reset link,
  * the account it names with a new password, a new key pair and a new second
- * factor. The key pair and the Argon2 hashes are made first, outside the
+ * factor. The key pair and its Argon2 wrap are made first, outside the
  * transaction. Null when the link is of no use (findOpenInvitation).
  */
 export async function acceptInvitation(token: string, password: string) {
@@ -239,10 +238,7 @@ async function createInvitedAccount(invitation: OpenInvitation, password: string
 
 async function resetAccount(invitation: OpenInvitation, userId: string, password: string) {
 	const keyPair = generateKeyPair()
-	const [{ wrapped, salt }, passwordHash] = await Promise.all([
-		wrapWithPassword(keyPair.privateKey, password),
-		hashPassword(password),
-	])
+	const wrapped = await wrapWithPassword(keyPair.privateKey, password)
 	keyPair.privateKey.fill(0)
 	return prisma.$transaction(async (tx) => {
 		if (!(await claim(tx, invitation.id))) return null
@@ -258,12 +254,7 @@ async function resetAccount(invitation: OpenInvitation, userId: string, password
 		await tx.caseKeyGrant.deleteMany({ where: { holder: 'STAFF', staffUserId: userId } })
 		await tx.staffUser.update({
 			where: { id: userId },
-			data: {
-				passwordHash,
-				publicKey: toBytes(keyPair.publicKey),
-				wrappedPrivateKey: toBytes(wrapped),
-				keySalt: toBytes(salt),
-			},
+			data: { publicKey: toBytes(keyPair.publicKey), ...wrappedKeyColumns(wrapped) },
 			select: { id: true },
 		})
 		await clearTwoFactor(tx, userId)

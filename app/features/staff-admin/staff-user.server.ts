@@ -1,10 +1,14 @@
-// Staff accounts: their login verifier, key pair and role. An account gets
-// its key pair when it is activated (setup, invitation, demo seed); the
-// private key exists on the server only wrapped by the password. Whether it
-// may receive case keys is a lead's decision (key-access/).
+// Staff accounts: their key pair and role. An account gets its key pair
+// when it is activated (setup, invitation, demo seed); the private key
+// exists on the server only wrapped by the password, and opening it is the
+// password check. Whether it may receive case keys is a lead's decision
+// (key-access/).
 import { generateKeyPair } from '~/platform/crypto/key-pairs.server'
-import { hashPassword } from '~/platform/crypto/password-hash.server'
-import { unwrapWithPassword, wrapWithPassword } from '~/platform/crypto/password-wrap.server'
+import {
+	unwrapWithPassword,
+	wrapWithPassword,
+	type PasswordWrappedKey,
+} from '~/platform/crypto/password-wrap.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { can, HOLDS_EVERY_CASE_KEY, type StaffRoleName } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
@@ -17,26 +21,55 @@ export type NewStaffUser = {
 	password: string
 }
 
+/** The columns of a wrapped private key: the ciphertext, its salt and the cost it was wrapped at. */
+export function wrappedKeyColumns({ wrapped, salt, cost }: PasswordWrappedKey) {
+	return {
+		wrappedPrivateKey: toBytes(wrapped),
+		keySalt: toBytes(salt),
+		keyMemoryKiB: cost.memoryKiB,
+		keyPasses: cost.passes,
+		keyParallelism: cost.parallelism,
+	}
+}
+
+/** What openPrivateKey needs of an account's row. */
+export const WRAPPED_KEY_SELECT = {
+	wrappedPrivateKey: true,
+	keySalt: true,
+	keyMemoryKiB: true,
+	keyPasses: true,
+	keyParallelism: true,
+} as const
+
+type WrappedKeyRow = {
+	wrappedPrivateKey: Uint8Array
+	keySalt: Uint8Array
+	keyMemoryKiB: number
+	keyPasses: number
+	keyParallelism: number
+}
+
+export const costOf = (row: WrappedKeyRow) => ({
+	memoryKiB: row.keyMemoryKiB,
+	passes: row.keyPasses,
+	parallelism: row.keyParallelism,
+})
+
 /**
  * A new account's row: its key pair, the private half wrapped by the
- * password, and the login verifier. Argon2 takes a good part of a second,
- * so this runs before the transaction that inserts the row.
+ * password. Argon2 takes about half a second, so this runs before the
+ * transaction that inserts the row.
  */
 export async function prepareStaffUser(input: NewStaffUser) {
 	const keyPair = generateKeyPair()
-	const [{ wrapped, salt }, passwordHash] = await Promise.all([
-		wrapWithPassword(keyPair.privateKey, input.password),
-		hashPassword(input.password),
-	])
+	const wrapped = await wrapWithPassword(keyPair.privateKey, input.password)
 	keyPair.privateKey.fill(0)
 	return {
 		email: input.email.trim().toLowerCase(),
 		displayName: input.displayName,
 		role: input.role,
-		passwordHash,
 		publicKey: toBytes(keyPair.publicKey),
-		wrappedPrivateKey: toBytes(wrapped),
-		keySalt: toBytes(salt),
+		...wrappedKeyColumns(wrapped),
 	}
 }
 
@@ -95,17 +128,33 @@ export async function findStaffForLogin(email: string) {
 			email: true,
 			role: true,
 			active: true,
-			passwordHash: true,
-			wrappedPrivateKey: true,
-			keySalt: true,
+			...WRAPPED_KEY_SELECT,
 		},
 	})
 }
 
-/** The private key, opened with the password (throws when it does not open). */
-export function openPrivateKey(
-	account: { wrappedPrivateKey: Uint8Array; keySalt: Uint8Array },
+/** The private key, opened with the password; null when the password is wrong. */
+export function openPrivateKey(account: WrappedKeyRow, password: string) {
+	return unwrapWithPassword(
+		{ wrapped: account.wrappedPrivateKey, salt: account.keySalt, cost: costOf(account) },
+		password,
+	)
+}
+
+/**
+ * Wraps the private key again at the current cost, after a sign-in opened
+ * it with the password. Only if the row still holds the wrap that was
+ * opened: a password change or reset at the same moment wins.
+ */
+export async function rewrapPrivateKey(
+	account: { id: string; keySalt: Uint8Array },
+	privateKey: Buffer,
 	password: string,
-) {
-	return unwrapWithPassword(account.wrappedPrivateKey, account.keySalt, password)
+): Promise<boolean> {
+	const wrapped = await wrapWithPassword(privateKey, password)
+	const { count } = await prisma.staffUser.updateMany({
+		where: { id: account.id, keySalt: toBytes(account.keySalt) },
+		data: wrappedKeyColumns(wrapped),
+	})
+	return count === 1
 }

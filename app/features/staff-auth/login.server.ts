@@ -1,15 +1,22 @@
-// Staff login, step one: e-mail and password. Every failure gets the same
-// answer; failures are counted per account and per client (rate limits in
-// PostgreSQL), and an unknown account costs the same time as a known one.
-import { Argon2BusyError } from '~/platform/crypto/argon2-gate.server'
-import { hashPassword, needsRehash, verifyPassword } from '~/platform/crypto/password-hash.server'
+// Staff login, step one: e-mail and password. The password is checked by
+// opening the account's private key with it (decision 0016). Every failure
+// gets the same answer; failures are counted per account and per client
+// (rate limits in PostgreSQL), and an unknown account costs the same
+// Argon2 time as a known one.
+import { BusyError } from '~/platform/busy-gate.server'
+import { isBelowCurrentCost, spendUnwrapTime } from '~/platform/crypto/password-wrap.server'
 import { prisma } from '~/platform/db.server'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { createHmac } from 'node:crypto'
 import { recordAudit } from '../audit/audit.server'
 import { RATE_LIMITS, refundAttempt, reset, takeAttempt } from '../rate-limit/rate-limit.server'
 import { openHalfSession } from './staff-session.server'
-import { findStaffForLogin, openPrivateKey } from '../staff-admin/staff-user.server'
+import {
+	costOf,
+	findStaffForLogin,
+	openPrivateKey,
+	rewrapPrivateKey,
+} from '../staff-admin/staff-user.server'
 import type { SessionToken } from '~/platform/sessions/token-cookie.server'
 
 export type LoginResult =
@@ -85,25 +92,30 @@ export async function logIn(input: {
 	}
 	try {
 		const account = await findStaffForLogin(email)
-		const passwordOk = await verifyPassword(account?.passwordHash ?? '', password)
-		if (!account || !account.active || !passwordOk) {
+		// A deactivated account's key is opened too, and thrown away: its
+		// answer must take as long as any other failure's.
+		const privateKey = account
+			? await openPrivateKey(account, password)
+			: await spendUnwrapTime(password).then(() => null)
+		if (!account || !account.active || !privateKey) {
+			privateKey?.fill(0)
 			await auditLoginAttempt('login.failed', email, account?.id)
 			return { kind: 'invalid' }
 		}
 		await attempt.giveBack()
-		const privateKey = await openPrivateKey(account, password)
-		if (needsRehash(account.passwordHash)) {
-			await prisma.staffUser.update({
-				where: { id: account.id },
-				data: { passwordHash: await hashPassword(password) },
-				select: { id: true },
-			})
+		try {
+			if (isBelowCurrentCost(costOf(account))) {
+				await rewrapPrivateKey(account, privateKey, password)
+			}
+		} catch (error) {
+			// Busy: the key stays at its old cost until a quieter sign-in.
+			if (!(error instanceof BusyError)) throw error
 		}
 		const token = await openHalfSession(account.id, privateKey)
 		privateKey.fill(0)
 		return { kind: 'half-open', token }
 	} catch (error) {
-		if (error instanceof Argon2BusyError) return { kind: 'busy' }
+		if (error instanceof BusyError) return { kind: 'busy' }
 		throw error
 	}
 }

@@ -1,37 +1,19 @@
-// Argon2 is slow and memory-hungry on purpose. A burst of logins must not
-// run dozens of hashes at once: at most one per core runs, a bounded number
-// wait, and the rest are turned away at once (the page says "busy, try
-// again") instead of exhausting memory. docs/decisions/0008-argon2-cost.md.
-import os from 'node:os'
+// Argon2id takes 64 MiB and about half a second of one core per run
+// (decision 0016). At most two run at once, whatever the number of cores:
+// the hashing memory of a burst of sign-ins stays at 2 × 64 MiB = 128 MiB,
+// and two of libuv's four threads stay free for the file system, zlib and
+// the other crypto. 32 more wait (the last about 8 seconds on two cores);
+// the rest are told "busy, try again" at once.
+import { BusyGate } from '../busy-gate.server'
 
-export class Argon2BusyError extends Error {
-	constructor() {
-		super('too many password hashes are waiting')
-	}
-}
+const RUNNING_AT_MOST = 2
+const WAITING_AT_MOST = 32
 
-const RUNNING_AT_MOST = Math.max(2, os.availableParallelism())
-const WAITING_AT_MOST = 64
+const gate = new BusyGate(RUNNING_AT_MOST, WAITING_AT_MOST)
 
-let running = 0
-const waiting: Array<() => void> = []
-
-/** Runs one hash when a slot is free; throws Argon2BusyError when the queue is full. */
-export async function throughArgon2Gate<T>(work: () => Promise<T>): Promise<T> {
-	if (running >= RUNNING_AT_MOST) {
-		if (waiting.length >= WAITING_AT_MOST) throw new Argon2BusyError()
-		await new Promise<void>((resolve) => waiting.push(resolve))
-	} else {
-		running++
-	}
-	try {
-		return await work()
-	} finally {
-		// Hand the slot straight to the next in line, or free it.
-		const next = waiting.shift()
-		if (next) next()
-		else running--
-	}
+/** Runs one Argon2 computation when a place is free; throws BusyError when the queue is full. */
+export function throughArgon2Gate<T>(work: () => Promise<T>): Promise<T> {
+	return gate.run(work)
 }
 
 export function argon2GateLimits() {

@@ -88,11 +88,19 @@ describe('follow-up code', () => {
 describe('password-wrapped private key', () => {
 	test('opens with the password only', async () => {
 		const { privateKey } = generateKeyPair()
-		const { wrapped, salt } = await wrapWithPassword(privateKey, 'correct horse battery staple')
+		const wrapped = await wrapWithPassword(privateKey, 'correct horse battery staple')
+		expect(wrapped.cost).toEqual({ memoryKiB: 65_536, passes: 3, parallelism: 1 })
 		expect(
-			(await unwrapWithPassword(wrapped, salt, 'correct horse battery staple')).equals(privateKey),
+			(await unwrapWithPassword(wrapped, 'correct horse battery staple'))?.equals(privateKey),
 		).toBe(true)
-		await expect(unwrapWithPassword(wrapped, salt, 'wrong')).rejects.toThrow()
+		expect(await unwrapWithPassword(wrapped, 'correct horse battery stapler')).toBeNull()
+		// The cost is part of the key: the same salt at another cost opens nothing.
+		expect(
+			await unwrapWithPassword(
+				{ ...wrapped, cost: { ...wrapped.cost, passes: 4 } },
+				'correct horse battery staple',
+			),
+		).toBeNull()
 	})
 })
 

@@ -7,7 +7,7 @@ import type { Submission, SubmissionResult } from '@conform-to/zod/v3'
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
 import { ForbiddenError } from '../permissions'
-import { parseSubmission } from './parse-submission.server'
+import { parseSubmissionAsync } from './parse-submission.server'
 
 type ErrorClass = abstract new (...args: never[]) => Error
 
@@ -70,7 +70,8 @@ export async function dispatchIntent<Handlers extends Record<string, IntentHandl
 	const handler =
 		typeof name === 'string' && Object.hasOwn(handlers, name) ? handlers[name] : undefined
 	if (typeof name !== 'string' || !handler) throw new Response('Bad request', { status: 400 })
-	const submission = parseSubmission(formData, handler.schema)
+	// Async: a handler's schema may hold checks only the server runs (a new password's strength).
+	const submission = await parseSubmissionAsync(formData, handler.schema)
 	const refuse = (status: number, reply: SubmissionResult<string[]>) =>
 		data<IntentFailure>({ intent: name, result: reply }, { status })
 	if (submission.status !== 'success') return refuse(400, submission.reply({ hideFields }))
