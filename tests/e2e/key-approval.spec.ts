@@ -89,8 +89,10 @@ async function activate(
 	await page.getByLabel('E-Mail').fill(who.email)
 	await page.getByLabel('Passwort').fill(password)
 	await page.getByRole('button', { name: 'Anmelden' }).click()
+	// After a sign-in or a password set: 64 MiB Argon2, seconds on two shared cores.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Zwei-Faktor-Anmeldung einrichten',
+		{ timeout: 30_000 },
 	)
 	const totpSecret = (await page.locator('.totp-secret').textContent())!.replace(/\s/g, '')
 	await page.getByRole('textbox', { name: /^Code/ }).fill(totpCode(totpSecret, Date.now()))

@@ -83,8 +83,10 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}) {
  * post's own answer) before it moves on. Returns the codes.
  */
 async function enrolWithoutJavaScript(page: Page): Promise<string[]> {
+	// After a sign-in or a password set: 64 MiB Argon2, seconds on two shared cores.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Zwei-Faktor-Anmeldung einrichten',
+		{ timeout: 30_000 },
 	)
 	const secret = (await page.locator('.totp-secret').textContent())!.replace(/\s/g, '')
 	await page.getByRole('textbox', { name: /^Code/ }).fill(totpCode(secret, Date.now()))

@@ -107,10 +107,16 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}): P
 
 type Enrolled = { totpSecret: string; recoveryCodes: string[] }
 
+/** How long a page that sets or checks a password may take on a loaded machine. */
+const PASSWORD_POST_MS = 30_000
+
 /** The usual first-login enrolment: the secret from the page, a code, the recovery codes. */
 async function enrol(page: Page): Promise<Enrolled> {
+	// The post before it set a password: a strength estimate and a 64 MiB
+	// Argon2 wrap, which take seconds when the two cores are shared.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Zwei-Faktor-Anmeldung einrichten',
+		{ timeout: PASSWORD_POST_MS },
 	)
 	const totpSecret = (await page.locator('.totp-secret').textContent())!.replace(/\s/g, '')
 	await page.getByRole('textbox', { name: /^Code/ }).fill(totpCode(totpSecret, Date.now()))
@@ -127,7 +133,7 @@ async function acceptInvitation(page: Page, link: string, account: Account): Pro
 	await page.locator('#invitation-password').fill(account.password)
 	await page.locator('#invitation-confirmation').fill(account.password)
 	await page.getByRole('button', { name: 'Konto aktivieren' }).click()
-	await expect(page).toHaveURL(/\/staff\/login/)
+	await expect(page).toHaveURL(/\/staff\/login/, { timeout: PASSWORD_POST_MS })
 	await page.getByLabel('E-Mail').fill(account.email)
 	await page.getByLabel('Passwort').fill(account.password)
 	await page.getByRole('button', { name: 'Anmelden' }).click()

@@ -31,8 +31,12 @@ export const MIN_GUESSES_LOG10 = 10
 const ESTIMATED_LENGTH = 64
 /** The l33t matcher tries this many substitutions at most (zxcvbn-ts: 100), its slowest part. */
 const L33T_SUBSTITUTIONS = 16
-/** Longer than any real password takes; a worker still busy then is ended and the password refused. */
-const TIMEOUT_MS = 10_000
+/**
+ * Longer than any real password takes, loading the dictionaries included on
+ * two busy cores (a cold worker took over 10 s in a loaded test run); a
+ * worker still busy then is ended and the password refused.
+ */
+const TIMEOUT_MS = 30_000
 const IDLE_MS = 60_000
 
 /** Words anyone guessing a password of this office tries first. */
