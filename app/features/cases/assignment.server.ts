@@ -121,15 +121,7 @@ async function moveAssignment(
 	const found = await lockCaseInScope(tx, actor, reference)
 	const previous = found.assignedToId
 	if (previous === assigneeId) return
-	const previousRole = previous
-		? (await tx.staffUser.findUnique({ where: { id: previous }, select: { role: true } }))?.role
-		: null
-	if (previous && previousRole && !can(previousRole, HOLDS_EVERY_CASE_KEY)) {
-		await tx.caseKeyGrant.deleteMany({
-			where: { caseId: found.id, holder: 'STAFF', staffUserId: previous },
-		})
-		await tx.pendingGrant.deleteMany({ where: { caseId: found.id, staffUserId: previous } })
-	}
+	if (previous) await dropAssigneeKeys(tx, previous, [found.id])
 	if (grant) await grantCaseKey(tx, grant)
 	const starts = found.status === 'NEW' && assigneeId !== null
 	await tx.case.update({
@@ -184,13 +176,7 @@ export async function releaseOpenCasesOf(
 	})
 	if (!cases.length) return 0
 	const ids = cases.map((found) => found.id)
-	const account = await tx.staffUser.findUnique({ where: { id: userId }, select: { role: true } })
-	if (account && !can(account.role, HOLDS_EVERY_CASE_KEY)) {
-		await tx.caseKeyGrant.deleteMany({
-			where: { caseId: { in: ids }, holder: 'STAFF', staffUserId: userId },
-		})
-		await tx.pendingGrant.deleteMany({ where: { caseId: { in: ids }, staffUserId: userId } })
-	}
+	await dropAssigneeKeys(tx, userId, ids)
 	await tx.case.updateMany({ where: { id: { in: ids } }, data: { assignedToId: null } })
 	for (const found of cases) {
 		await recordAudit(tx, {
@@ -202,4 +188,17 @@ export async function releaseOpenCasesOf(
 		})
 	}
 	return cases.length
+}
+
+/**
+ * A former assignee's keys to these cases, granted and pending, go with the
+ * assignment; a role that holds every case's key (a lead) keeps its own.
+ */
+async function dropAssigneeKeys(tx: Prisma.TransactionClient, userId: string, caseIds: string[]) {
+	const account = await tx.staffUser.findUnique({ where: { id: userId }, select: { role: true } })
+	if (!account || can(account.role, HOLDS_EVERY_CASE_KEY)) return
+	await tx.caseKeyGrant.deleteMany({
+		where: { caseId: { in: caseIds }, holder: 'STAFF', staffUserId: userId },
+	})
+	await tx.pendingGrant.deleteMany({ where: { caseId: { in: caseIds }, staffUserId: userId } })
 }
