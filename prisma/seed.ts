@@ -1,8 +1,8 @@
 // Demo data, seeded only in demo mode (APP_MODE=demo, `npm run demo`),
 // never into an office: the office's public details, a recovery key whose
 // private half is dropped at once (a demo needs no recovery), one account per
-// role with a known password and TOTP secret, and about 200 varied cases
-// over three years.
+// role with a known password and TOTP secret, a few reply templates, and
+// about 200 varied cases over three years.
 import { generateRecoveryKey } from '../app/platform/crypto/recovery-key.server.ts'
 import { stepAt } from '../app/features/staff-auth/totp-code.ts'
 import { sealTotpSecret } from '../app/features/staff-auth/totp-secret.server.ts'
@@ -12,6 +12,7 @@ import { setRecoveryPublicKey } from '../app/features/cases/office-keys.server.t
 import { createStaffUser } from '../app/features/staff-admin/staff-user.server.ts'
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts'
 import { seedDemoCases } from './demo-cases.ts'
+import { seedDemoTemplates } from './demo-templates.ts'
 
 export { DEMO_ACCOUNTS, DEMO_LEAD } from './demo-accounts.ts'
 
@@ -50,6 +51,7 @@ export async function seedIfEmpty(
 			select: { id: true },
 		})
 	}
+	await seedDemoTemplates(prisma)
 	const cases = await seedDemoCases(prisma, {
 		count: options.cases ?? 200,
 		lead: { id: ids.LEAD!, password: DEMO_ACCOUNTS.lead.password },

@@ -18,12 +18,20 @@ export const PERMISSIONS = [
 	'settings:manage',
 	'audit:read',
 	'statistics:read',
+	/** Keep the reply templates counsellors insert into messages. */
+	'templates:manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
 	COUNSELLOR: ['case:work-assigned'],
-	LEAD: ['case:work-assigned', 'case:work-all', 'audit:read', 'statistics:read'],
+	LEAD: [
+		'case:work-assigned',
+		'case:work-all',
+		'audit:read',
+		'statistics:read',
+		'templates:manage',
+	],
 	ADMIN: ['staff:manage', 'settings:manage', 'audit:read'],
 	STATISTICS: ['statistics:read'],
 }

@@ -1,4 +1,6 @@
+import type { SubmissionResult } from '@conform-to/react'
 import {
+	data,
 	redirect,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
@@ -37,6 +39,12 @@ import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messa
 import { assignCase } from '~/features/cases/assignment.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
+import { InsertTemplateSchema } from '~/features/reply-templates/reply-template-schemas'
+import {
+	getReplyTemplate,
+	listReplyTemplates,
+	ReplyTemplateNotFoundError,
+} from '~/features/reply-templates/reply-templates.server'
 
 /** The case page's longest form is a note or a message. */
 const BODY_LIMIT = urlEncodedFormBytes(CASE_TEXT_MAX_LENGTH)
@@ -54,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		view,
 		lead: can(actor.role, 'case:work-all'),
 		staff: await listAssignableStaff(actor),
+		templates: view.readable ? await listReplyTemplates(actor) : [],
 		done,
 	}
 }
@@ -89,6 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				await sendMessageToReporter(actor, reference, message)
 				return done('message')
 			}),
+			// Without JavaScript: the message form comes back with the template after what was typed.
+			'insert-template': intent(InsertTemplateSchema, async ({ message, templateId }) => {
+				const template = await getReplyTemplate(actor, templateId)
+				if (!template) throw new ReplyTemplateNotFoundError()
+				const combined = message.trim() ? `${message.trimEnd()}\n\n${template.body}` : template.body
+				const result: SubmissionResult<string[]> = { initialValue: { message: combined } }
+				return data({ intent: 'message', result, inserted: true })
+			}),
 			assign: intent(AssignSchema, async ({ assigneeId }) => {
 				await assignCase(actor, reference, assigneeId)
 				return done('assign')
@@ -100,13 +117,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		},
 		{
 			notFound: [CaseNotFoundError],
-			explain: [{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' }],
+			explain: [
+				{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' },
+				{ error: ReplyTemplateNotFoundError, status: 404, message: 'case.templateGone' },
+			],
 		},
 	)
 }
 
 export default function CasePage() {
-	const { view, lead, staff, done } = useLoaderData<typeof loader>()
+	const { view, lead, staff, templates, done } = useLoaderData<typeof loader>()
 	const failure = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	// Each redirect is a new location: the form whose text was just saved starts empty again.
@@ -123,7 +143,12 @@ export default function CasePage() {
 			) : null}
 			<CaseSummary view={view} />
 			<CaseReport view={view} />
-			<CaseMessages key={fresh('message')} view={view} lastResult={resultFor('message')} />
+			<CaseMessages
+				key={fresh('message')}
+				view={view}
+				lastResult={resultFor('message')}
+				templates={templates}
+			/>
 			<CaseClassification view={view} lastResult={resultFor('classify')} />
 			<CaseServices key={fresh('service')} view={view} lastResult={resultFor('service')} />
 			<CaseNotes key={fresh('note')} view={view} lastResult={resultFor('note')} />

@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			role: actor.role,
 			cases: can(actor.role, WORK_CASES),
 			handover: can(actor.role, 'case:work-all'),
+			templates: can(actor.role, 'templates:manage'),
 			audit: can(actor.role, 'audit:read'),
 			admin: can(actor.role, 'staff:manage'),
 			statistics: can(actor.role, 'statistics:read'),
@@ -39,6 +40,11 @@ export default function StaffLayout() {
 						{user.handover ? (
 							<li>
 								<NavLink to="/staff/handover">{t('nav.handover')}</NavLink>
+							</li>
+						) : null}
+						{user.templates ? (
+							<li>
+								<NavLink to="/staff/templates">{t('nav.templates')}</NavLink>
 							</li>
 						) : null}
 						{user.keyRequests !== null ? (

@@ -172,6 +172,11 @@ function detailsInWords(
 				year: text(detail.year),
 				format: text(detail.format).toUpperCase(),
 			})
+		case 'reply-template.saved':
+			return t('staff:audit.details.template', {
+				purpose: t(`staff:templates.purposes.${text(detail.purpose)}`, { defaultValue: '' }),
+				language: t(`staff:languages.${text(detail.language)}`, { defaultValue: '' }),
+			})
 		case 'case.grants-completed':
 			return t('staff:audit.details.cases', { count: Number(detail.count ?? 0) })
 		case 'recovery-key.rotated':

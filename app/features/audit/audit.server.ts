@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
 	'statistics.exported',
 	'api-token.created',
 	'api-token.revoked',
+	'reply-template.saved',
+	'reply-template.deleted',
 	'retention.run',
 	'retention.scheduled',
 	'recovery-key.rotated',

@@ -1,17 +1,28 @@
 import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { TemplatePicker } from '~/features/reply-templates/template-picker'
+import type { ReplyTemplate } from '~/features/reply-templates/reply-templates.server'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { FormAlert, IntentButton, TextArea } from '~/platform/ui/form-fields'
 import type { CaseView } from './case-page.server'
 import { MessageSchema } from './casework-schemas'
 
-function MessageForm({ lastResult }: { lastResult: LastResult }) {
+function MessageForm({
+	lastResult,
+	templates,
+}: {
+	lastResult: LastResult
+	templates: ReplyTemplate[]
+}) {
 	const { t } = useTranslation('staff')
 	const [form, fields] = useValidatedForm(MessageSchema, { id: 'case-message', lastResult })
 	return (
 		<Form method="post" {...getFormProps(form)}>
 			<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
+			{templates.length ? (
+				<TemplatePicker templates={templates} messageFieldId={fields.message.id} />
+			) : null}
 			<TextArea
 				field={fields.message}
 				label={t('case.messageLabel')}
@@ -28,7 +39,15 @@ function MessageForm({ lastResult }: { lastResult: LastResult }) {
 }
 
 /** The conversation with the reporter (their follow-up page shows the same), and the next message. */
-export function CaseMessages({ view, lastResult }: { view: CaseView; lastResult: LastResult }) {
+export function CaseMessages({
+	view,
+	lastResult,
+	templates,
+}: {
+	view: CaseView
+	lastResult: LastResult
+	templates: ReplyTemplate[]
+}) {
 	const { t } = useTranslation('staff')
 	return (
 		<section aria-labelledby="messages">
@@ -50,7 +69,7 @@ export function CaseMessages({ view, lastResult }: { view: CaseView; lastResult:
 			) : (
 				<p>{t('case.noMessages')}</p>
 			)}
-			{view.readable ? <MessageForm lastResult={lastResult} /> : null}
+			{view.readable ? <MessageForm lastResult={lastResult} templates={templates} /> : null}
 		</section>
 	)
 }
