@@ -5,3 +5,12 @@
 export function calendarDay(moment: Date): Date {
 	return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate()))
 }
+
+/**
+ * A moment the back office records with its time (a note, a status change),
+ * as the office reads it: the server's local day and minute, "2026-12-02 14:05".
+ */
+export function localMinute(moment: Date): string {
+	const two = (value: number) => String(value).padStart(2, '0')
+	return `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())} ${two(moment.getHours())}:${two(moment.getMinutes())}`
+}

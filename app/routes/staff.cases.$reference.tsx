@@ -7,15 +7,16 @@ import {
 	type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CaseClassification } from '~/features/cases/case-classification'
-import { CaseMessages } from '~/features/cases/case-messages'
-import { CaseNotes } from '~/features/cases/case-notes'
-import { CaseReport } from '~/features/cases/case-report'
-import { CaseServices } from '~/features/cases/case-services'
+import { CaseReply } from '~/features/cases/case-messages'
+import { CaseNoteForm } from '~/features/cases/case-notes'
+import { CaseServiceForm } from '~/features/cases/case-services'
 import { CaseStatus } from '~/features/cases/case-status'
-import { CaseSummary } from '~/features/cases/case-summary'
-import { CaseTriage } from '~/features/cases/case-triage'
+import { CaseContentNotice, CaseSummary } from '~/features/cases/case-summary'
+import { CaseTimeline } from '~/features/cases/case-timeline'
+import { CaseAssignment, EarlyDeletion } from '~/features/cases/case-triage'
 import {
 	AssignSchema,
 	CASE_TEXT_MAX_LENGTH,
@@ -46,6 +47,17 @@ import {
 	ReplyTemplateNotFoundError,
 } from '~/features/reply-templates/reply-templates.server'
 
+/** Where the page comes back after each action: the id of the part it changed. */
+const CHANGED_PART = {
+	classify: 'classification',
+	status: 'case-panel',
+	assign: 'case-panel',
+	service: 'add-service',
+	note: 'add-note',
+	message: 'reply',
+	'delete-personal-data': 'case-panel',
+} as const
+
 /** The case page's longest form is a note or a message. */
 const BODY_LIMIT = urlEncodedFormBytes(CASE_TEXT_MAX_LENGTH)
 
@@ -72,9 +84,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function action({ request, params }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, WORK_CASES)
 	const reference = params.reference ?? ''
-	// Done: back to the page (a reload then sends nothing twice), which says what was done.
-	const done = (intent: string) =>
-		redirect(`/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=${intent}`)
+	// Done: back to the page (a reload then sends nothing twice), at the part
+	// that changed (the fragment scrolls there, also without JavaScript),
+	// which says what was done.
+	const done = (intent: keyof typeof CHANGED_PART) =>
+		redirect(
+			`/staff/cases/${encodeURIComponent(reference.toUpperCase())}?done=${intent}#${CHANGED_PART[intent]}`,
+		)
 	return dispatchIntent(
 		await readFormData(request, BODY_LIMIT),
 		{
@@ -110,7 +126,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				await assignCase(actor, reference, assigneeId)
 				return done('assign')
 			}),
-			'delete-personal-data': intent(DeletionSchema, async () => {
+			'delete-personal-data': intent(DeletionSchema, async ({ confirmed }) => {
+				// The first post only asks (EarlyDeletion shows the second step).
+				if (!confirmed) return data({ intent: 'delete-personal-data', asking: true })
 				await deletePersonalDataEarly(actor, reference)
 				return done('delete-personal-data')
 			}),
@@ -125,41 +143,70 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	)
 }
 
+/** A notice that says what the last action did, in the part of the page it changed. */
+function DoneNotice({ done, intents }: { done: string | null; intents: string[] }) {
+	const { t } = useTranslation('staff')
+	if (!done || !intents.includes(done)) return null
+	return (
+		<p className="notice" role="status">
+			{t(`case.done.${done}`, { defaultValue: t('case.done.saved') })}
+		</p>
+	)
+}
+
 export default function CasePage() {
 	const { view, lead, staff, templates, done } = useLoaderData<typeof loader>()
-	const failure = useActionData<typeof action>()
+	const answer = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	// Each redirect is a new location: the form whose text was just saved starts empty again.
-	const { key } = useLocation()
+	const { key, hash } = useLocation()
 	const fresh = (intent: string) => (done === intent ? key : intent)
-	const resultFor = (intent: string) => (failure?.intent === intent ? failure.result : undefined)
+	const resultFor = (intent: string) =>
+		answer && 'result' in answer && answer.intent === intent ? answer.result : undefined
+	// With JavaScript, focus follows the scroll to the part that changed, so
+	// that a keyboard or screen-reader user goes on from there.
+	useEffect(() => {
+		if (done && hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.focus()
+	}, [key, done, hash])
 	return (
 		<article className="case-page">
 			<h1>{t('case.title', { reference: view.reference })}</h1>
-			{done ? (
-				<p className="notice" role="status">
-					{t(`case.done.${done}`, { defaultValue: t('case.done.saved') })}
-				</p>
-			) : null}
-			<CaseSummary view={view} />
-			<CaseReport view={view} />
-			<CaseMessages
-				key={fresh('message')}
-				view={view}
-				lastResult={resultFor('message')}
-				templates={templates}
-			/>
-			<CaseClassification view={view} lastResult={resultFor('classify')} />
-			<CaseServices key={fresh('service')} view={view} lastResult={resultFor('service')} />
-			<CaseNotes key={fresh('note')} view={view} lastResult={resultFor('note')} />
-			<CaseStatus view={view} lead={lead} lastResult={resultFor('status')} />
-			{lead ? (
-				<CaseTriage
-					view={view}
-					staff={staff}
-					results={{ assign: resultFor('assign'), deletion: resultFor('delete-personal-data') }}
-				/>
-			) : null}
+			<div className="case-layout">
+				<aside className="case-panel" aria-labelledby="case-panel">
+					<h2 id="case-panel" tabIndex={-1}>
+						{t('case.panel')}
+					</h2>
+					<DoneNotice done={done} intents={['status', 'assign', 'delete-personal-data']} />
+					<CaseSummary view={view} />
+					<CaseStatus view={view} lead={lead} lastResult={resultFor('status')} />
+					{lead ? (
+						<CaseAssignment view={view} staff={staff} lastResult={resultFor('assign')} />
+					) : null}
+				</aside>
+				<div className="case-main">
+					<CaseContentNotice view={view} />
+					<CaseTimeline view={view} />
+					<DoneNotice done={done} intents={['message']} />
+					<CaseReply
+						key={fresh('message')}
+						view={view}
+						lastResult={resultFor('message')}
+						templates={templates}
+					/>
+					<DoneNotice done={done} intents={['note']} />
+					<CaseNoteForm key={fresh('note')} view={view} lastResult={resultFor('note')} />
+					<DoneNotice done={done} intents={['service']} />
+					<CaseServiceForm key={fresh('service')} lastResult={resultFor('service')} />
+					<DoneNotice done={done} intents={['classify']} />
+					<CaseClassification view={view} lastResult={resultFor('classify')} />
+					{lead ? (
+						<EarlyDeletion
+							view={view}
+							asking={Boolean(answer && 'asking' in answer && answer.asking)}
+						/>
+					) : null}
+				</div>
+			</div>
 		</article>
 	)
 }

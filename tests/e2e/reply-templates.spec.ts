@@ -43,7 +43,7 @@ test('the lead keeps a template and inserts it where the cursor is', async ({ pa
 	await page.goto(`/staff/cases/${await openCaseReference()}`)
 	const message = page.getByLabel(/^Nachricht an die meldende Person/)
 	await message.fill('Guten Tag')
-	await page.getByLabel('Textbaustein').selectOption({ label: `${title} (Terminanfrage)` })
+	await page.getByLabel('Textbaustein').selectOption({ label: title })
 	await page.getByRole('button', { name: 'Einfügen' }).click()
 	await expect(message).toHaveValue('Guten Tag\n\nمتى يناسبك موعد؟')
 	await expect(message).toBeFocused()
@@ -73,7 +73,7 @@ test.describe('without JavaScript', () => {
 		await addTemplate(page, title, 'شكراً لرسالتك.')
 		await page.goto(`/staff/cases/${await openCaseReference()}`)
 		await page.getByLabel(/^Nachricht an die meldende Person/).fill('Guten Tag')
-		await page.getByLabel('Textbaustein').selectOption({ label: `${title} (Terminanfrage)` })
+		await page.getByLabel('Textbaustein').selectOption({ label: title })
 		await page.getByRole('button', { name: 'Einfügen' }).click()
 		await expect(page.getByLabel(/^Nachricht an die meldende Person/)).toHaveValue(
 			'Guten Tag\n\nشكراً لرسالتك.',

@@ -309,7 +309,7 @@ test('a copy of an office server after its setup and a day of use opens no case'
 
 	// The counsellor reads the answer and both files, and closes the case.
 	await counsellor.reload()
-	await expect(counsellor.locator('.messages')).toContainText(TYPED.reporterReply)
+	await expect(counsellor.locator('.timeline')).toContainText(TYPED.reporterReply)
 	const attachmentLinks = counsellor.locator(`a[href^="/staff/cases/${referenceA}/attachments/"]`)
 	await expect(attachmentLinks).toHaveCount(2)
 	const downloaded = await Promise.all(

@@ -90,7 +90,7 @@ test('a counsellor works a fresh request from inbox to closed and talks with the
 
 	// The counsellor sees the reply, classifies, records a service, closes.
 	await page.reload()
-	await expect(page.locator('.messages')).toContainText('Danke, morgen passt gut.')
+	await expect(page.locator('.timeline')).toContainText('Danke, morgen passt gut.')
 	await page
 		.getByRole('group', { name: 'Form der Diskriminierung' })
 		.getByLabel('Benachteiligung', { exact: false })

@@ -44,7 +44,9 @@ export function CaseClassification({
 		values.map((value) => ({ value, label: tx(`${name}.${value}`) }))
 	return (
 		<section aria-labelledby="classification">
-			<h2 id="classification">{t('case.classification')}</h2>
+			<h2 id="classification" tabIndex={-1}>
+				{t('case.classification')}
+			</h2>
 			<p>{t('case.classificationHint')}</p>
 			<Form method="post" className="classification" {...getFormProps(form)}>
 				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />

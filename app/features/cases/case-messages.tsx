@@ -38,8 +38,8 @@ function MessageForm({
 	)
 }
 
-/** The conversation with the reporter (their follow-up page shows the same), and the next message. */
-export function CaseMessages({
+/** The reply box below the timeline, which shows the conversation itself. */
+export function CaseReply({
 	view,
 	lastResult,
 	templates,
@@ -49,27 +49,13 @@ export function CaseMessages({
 	templates: ReplyTemplate[]
 }) {
 	const { t } = useTranslation('staff')
+	if (!view.readable) return null
 	return (
-		<section aria-labelledby="messages">
-			<h2 id="messages">{t('case.messages')}</h2>
-			{view.messages.length ? (
-				<ol className="messages">
-					{view.messages.map((message) => (
-						<li key={message.id} className={message.fromReporter ? 'from-reporter' : 'from-staff'}>
-							<p className="message-meta">
-								{message.fromReporter
-									? t('case.fromReporter')
-									: (message.author ?? t('case.staff'))}{' '}
-								· {message.sentOn}
-							</p>
-							<div dir="auto">{message.text}</div>
-						</li>
-					))}
-				</ol>
-			) : (
-				<p>{t('case.noMessages')}</p>
-			)}
-			{view.readable ? <MessageForm lastResult={lastResult} templates={templates} /> : null}
+		<section aria-labelledby="reply">
+			<h2 id="reply" tabIndex={-1}>
+				{t('case.reply')}
+			</h2>
+			<MessageForm lastResult={lastResult} templates={templates} />
 		</section>
 	)
 }

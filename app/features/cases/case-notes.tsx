@@ -26,27 +26,16 @@ function NoteForm({ lastResult }: { lastResult: LastResult }) {
 	)
 }
 
-/** The counsellors' own notes (encrypted like the report), and the next one. */
-export function CaseNotes({ view, lastResult }: { view: CaseView; lastResult: LastResult }) {
+/** A new internal note (encrypted like the report); the timeline shows the earlier ones. */
+export function CaseNoteForm({ view, lastResult }: { view: CaseView; lastResult: LastResult }) {
 	const { t } = useTranslation('staff')
+	if (!view.readable) return null
 	return (
-		<section aria-labelledby="notes">
-			<h2 id="notes">{t('case.notes')}</h2>
-			{view.notes.length ? (
-				<ol className="notes">
-					{view.notes.map((note) => (
-						<li key={note.id}>
-							<p className="message-meta">
-								{note.author ?? t('case.staff')} · {note.at.slice(0, 16).replace('T', ' ')}
-							</p>
-							<div dir="auto">{note.text}</div>
-						</li>
-					))}
-				</ol>
-			) : (
-				<p>{t('case.noNotes')}</p>
-			)}
-			{view.readable ? <NoteForm lastResult={lastResult} /> : null}
+		<section aria-labelledby="add-note">
+			<h2 id="add-note" tabIndex={-1}>
+				{t('case.addNoteTitle')}
+			</h2>
+			<NoteForm lastResult={lastResult} />
 		</section>
 	)
 }

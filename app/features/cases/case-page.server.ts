@@ -1,5 +1,6 @@
 // The case page: one case's data, its content decrypted with the actor's own
 // grant, every read (and every refused one) audited in the same transaction.
+import { localMinute } from '~/platform/calendar-day'
 import { decryptCaseText } from '~/platform/crypto/case-fields.server'
 import { prisma } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
@@ -132,15 +133,70 @@ async function readCasePage(
 	const services = await tx.counsellingService.findMany({
 		where: { caseId },
 		orderBy: { providedOn: 'asc' },
-		select: { id: true, type: true, providedOn: true, minutes: true },
+		select: { id: true, type: true, providedOn: true, minutes: true, staffUser: AUTHOR },
 	})
 	const statusChanges = await tx.caseStatusChange.findMany({
 		where: { caseId },
 		orderBy: { at: 'asc' },
 		select: { fromStatus: true, toStatus: true, at: true, staffUser: AUTHOR },
 	})
+	const assignments = await readAssignments(tx, caseId)
 	const sealedKey = await findOwnGrant(tx, actor, caseId)
-	return { ...found, messages, notes, attachments, services, statusChanges, sealedKey }
+	return {
+		...found,
+		messages,
+		notes,
+		attachments,
+		services,
+		statusChanges,
+		assignments,
+		sealedKey,
+	}
+}
+
+/**
+ * Who was given the case, when and by whom: the audit log is the record of
+ * every assignment (assignment.server.ts writes one entry per move), so the
+ * case keeps no second history of its own.
+ */
+async function readAssignments(tx: Prisma.TransactionClient, caseId: string) {
+	const entries = await tx.auditEvent.findMany({
+		where: { caseId, action: 'case.assigned' },
+		orderBy: { id: 'asc' },
+		select: { at: true, actor: AUTHOR, detail: true },
+	})
+	const idOf = (value: unknown) => (typeof value === 'string' ? value : null)
+	const details = entries.map((entry) => {
+		const detail = (entry.detail ?? {}) as Record<string, unknown>
+		return {
+			from: idOf(detail.from),
+			to: idOf(detail.to),
+			released: detail.reason === 'deactivated',
+		}
+	})
+	const ids = [
+		...new Set(details.flatMap(({ from, to }) => [from, to]).filter((id) => id !== null)),
+	]
+	const names = new Map(
+		ids.length
+			? (
+					await tx.staffUser.findMany({
+						where: { id: { in: ids } },
+						select: { id: true, displayName: true },
+					})
+				).map((user) => [user.id, user.displayName])
+			: [],
+	)
+	return entries.map((entry, index) => {
+		const { from, to, released } = details[index]!
+		return {
+			at: entry.at,
+			by: entry.actor?.displayName ?? null,
+			from: from ? (names.get(from) ?? null) : null,
+			to: to ? (names.get(to) ?? null) : null,
+			released,
+		}
+	})
 }
 
 /**
@@ -224,7 +280,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 		notes: found.notes.map((note) => ({
 			id: note.id,
 			author: note.staffUser?.displayName ?? null,
-			at: note.createdAt.toISOString(),
+			at: localMinute(note.createdAt),
 			text: text(`note:${note.id}`, note.body),
 		})),
 		attachments: found.attachments.map((attachment) => ({
@@ -238,12 +294,17 @@ export async function openCase(actor: StaffActor, reference: string) {
 			type: service.type,
 			providedOn: service.providedOn.toISOString().slice(0, 10),
 			minutes: service.minutes,
+			by: service.staffUser?.displayName ?? null,
 		})),
 		history: found.statusChanges.map((change) => ({
 			from: change.fromStatus,
 			to: change.toStatus,
-			at: change.at.toISOString(),
+			at: localMinute(change.at),
 			by: change.staffUser?.displayName ?? null,
+		})),
+		assignments: found.assignments.map((assignment) => ({
+			...assignment,
+			at: localMinute(assignment.at),
 		})),
 	}
 	caseKey?.fill(0)

@@ -39,6 +39,8 @@ export async function changeStatus(
 	outcome: string | null,
 ) {
 	const closing = to === 'CLOSED' || to === 'NOT_DISCRIMINATION'
+	// StatusSchema says so to the person; this holds for every other caller.
+	if (to === 'CLOSED' && !outcome) throw new Error('a case is closed with an outcome')
 	await prisma.$transaction(async (tx) => {
 		// Locked: the history's "from" is the status the case really had.
 		const found = await lockCaseInScope(tx, actor, reference)

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { FormAlert, IntentButton, SelectField, TextField } from '~/platform/ui/form-fields'
 import { SERVICE_TYPES } from '~/platform/taxonomy'
-import type { CaseView } from './case-page.server'
 import { ServiceSchema } from './casework-schemas'
 
 function ServiceForm({ lastResult }: { lastResult: LastResult }) {
@@ -46,34 +45,14 @@ function ServiceForm({ lastResult }: { lastResult: LastResult }) {
 	)
 }
 
-/** The counselling services recorded for the case (the statistics count their hours). */
-export function CaseServices({ view, lastResult }: { view: CaseView; lastResult: LastResult }) {
+/** A new counselling service (the statistics count their hours); the timeline shows the earlier ones. */
+export function CaseServiceForm({ lastResult }: { lastResult: LastResult }) {
 	const { t } = useTranslation('staff')
 	return (
-		<section aria-labelledby="services">
-			<h2 id="services">{t('case.services')}</h2>
-			{view.services.length ? (
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">{t('case.serviceType')}</th>
-							<th scope="col">{t('case.serviceDate')}</th>
-							<th scope="col">{t('case.serviceMinutes')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{view.services.map((service) => (
-							<tr key={service.id}>
-								<td>{t(`service.${service.type}`)}</td>
-								<td>{service.providedOn}</td>
-								<td>{service.minutes}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			) : (
-				<p>{t('case.noServices')}</p>
-			)}
+		<section aria-labelledby="add-service">
+			<h2 id="add-service" tabIndex={-1}>
+				{t('case.addServiceTitle')}
+			</h2>
 			<ServiceForm lastResult={lastResult} />
 		</section>
 	)

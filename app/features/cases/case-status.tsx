@@ -7,7 +7,7 @@ import { CASE_STATUSES, OUTCOMES } from '~/platform/taxonomy'
 import type { CaseView } from './case-page.server'
 import { StatusSchema } from './casework-schemas'
 
-/** The case's status history, and the next status (with the outcome when it closes). */
+/** The next status, with the outcome when it closes (the timeline shows the history). */
 export function CaseStatus({
 	view,
 	lead,
@@ -27,19 +27,8 @@ export function CaseStatus({
 	const statuses = CASE_STATUSES.filter((value) => lead || value !== 'NOT_DISCRIMINATION')
 	return (
 		<section aria-labelledby="status-section">
-			<h2 id="status-section">{t('case.statusSection')}</h2>
-			{view.history.length ? (
-				<ol className="history">
-					{view.history.map((change, index) => (
-						<li key={index}>
-							{change.at.slice(0, 16).replace('T', ' ')}: {t(`status.${change.from}`)} →{' '}
-							{t(`status.${change.to}`)}
-							{change.by ? ` (${change.by})` : ''}
-						</li>
-					))}
-				</ol>
-			) : null}
-			<Form method="post" className="inline-form" {...getFormProps(form)}>
+			<h3 id="status-section">{t('case.statusSection')}</h3>
+			<Form method="post" {...getFormProps(form)}>
 				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
 				<SelectField
 					field={fields.status}

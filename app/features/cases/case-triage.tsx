@@ -1,14 +1,16 @@
-// The lead's part of the case page: who works the case, and deleting its
-// personal data before the retention period ends.
+// The lead's part of the case page: who works the case (in the case panel),
+// and deleting its personal data before the retention period ends, which
+// asks first (a second step, with or without JavaScript).
 import { getFormProps } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
-import { Checkbox, FormAlert, IntentButton, SelectField } from '~/platform/ui/form-fields'
+import { ConfirmStep } from '~/platform/ui/confirm-step'
+import { FormAlert, IntentButton, SelectField } from '~/platform/ui/form-fields'
 import type { CaseView } from './case-page.server'
-import { AssignSchema, DeletionSchema } from './casework-schemas'
+import { AssignSchema } from './casework-schemas'
 
-function AssignmentForm({
+export function CaseAssignment({
 	view,
 	staff,
 	lastResult,
@@ -24,57 +26,51 @@ function AssignmentForm({
 		defaultValue: { assigneeId: view.assignee?.id },
 	})
 	return (
-		<Form method="post" className="inline-form" {...getFormProps(form)}>
-			<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
-			<SelectField
-				field={fields.assigneeId}
-				label={t('case.assignTo')}
-				hint={view.readable ? undefined : t('case.assignNeedsKey')}
-				options={staff.map((member) => ({ value: member.id, label: member.displayName }))}
-				emptyLabel={t('inbox.unassigned')}
-				namespace="staff"
-			/>
-			<IntentButton intent="assign" primary>
-				{t('case.assign')}
-			</IntentButton>
-		</Form>
-	)
-}
-
-function DeletionForm({ lastResult }: { lastResult: LastResult }) {
-	const { t } = useTranslation('staff')
-	const [form, fields] = useValidatedForm(DeletionSchema, { id: 'case-deletion', lastResult })
-	return (
-		<Form method="post" className="danger-zone" {...getFormProps(form)}>
-			<h3>{t('case.deleteTitle')}</h3>
-			<p>{t('case.deleteText')}</p>
-			<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
-			<Checkbox
-				field={fields.confirm}
-				value="yes"
-				label={t('case.deleteConfirm')}
-				namespace="staff"
-			/>
-			<IntentButton intent="delete-personal-data">{t('case.deleteSubmit')}</IntentButton>
-		</Form>
-	)
-}
-
-export function CaseTriage({
-	view,
-	staff,
-	results,
-}: {
-	view: CaseView
-	staff: Array<{ id: string; displayName: string }>
-	results: { assign: LastResult; deletion: LastResult }
-}) {
-	const { t } = useTranslation('staff')
-	return (
 		<section aria-labelledby="triage">
-			<h2 id="triage">{t('case.triage')}</h2>
-			<AssignmentForm view={view} staff={staff} lastResult={results.assign} />
-			{!view.personalDataDeletedAt ? <DeletionForm lastResult={results.deletion} /> : null}
+			<h3 id="triage">{t('case.triage')}</h3>
+			<Form method="post" {...getFormProps(form)}>
+				<FormAlert id={form.errorId} errors={form.errors} namespace="staff" />
+				<SelectField
+					field={fields.assigneeId}
+					label={t('case.assignTo')}
+					hint={view.readable ? undefined : t('case.assignNeedsKey')}
+					options={staff.map((member) => ({ value: member.id, label: member.displayName }))}
+					emptyLabel={t('inbox.unassigned')}
+					namespace="staff"
+				/>
+				<IntentButton intent="assign" primary>
+					{t('case.assign')}
+				</IntentButton>
+			</Form>
+		</section>
+	)
+}
+
+/** The first post only asks (`asking`); the confirmation sends it again with `confirmed=yes`. */
+export function EarlyDeletion({ view, asking }: { view: CaseView; asking: boolean }) {
+	const { t } = useTranslation('staff')
+	if (view.personalDataDeletedAt) return null
+	return (
+		<section className="danger-zone" aria-labelledby="early-deletion">
+			<h2 id="early-deletion">{t('case.deleteTitle')}</h2>
+			<p>{t('case.deleteText')}</p>
+			{asking ? (
+				<ConfirmStep
+					title={t('case.deleteConfirmTitle', { reference: view.reference })}
+					intent="delete-personal-data"
+					fields={{}}
+					confirmLabel={t('case.deleteConfirmSubmit')}
+					// A query of its own: a link that differs from the page only in its
+					// fragment would not reload it, and the question would stay.
+					cancelTo={`/staff/cases/${view.reference}?cancelled=deletion#early-deletion`}
+				>
+					<p>{t('case.deleteConfirm')}</p>
+				</ConfirmStep>
+			) : (
+				<Form method="post">
+					<IntentButton intent="delete-personal-data">{t('case.deleteSubmit')}</IntentButton>
+				</Form>
+			)}
 		</section>
 	)
 }

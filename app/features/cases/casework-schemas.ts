@@ -30,10 +30,16 @@ export const ClassificationSchema = z.object({
 	actors: several(ACTORS),
 })
 
-export const StatusSchema = z.object({
-	status: choice(CASE_STATUSES),
-	outcome: optionalChoice(OUTCOMES),
-})
+/** Closing says how the case ended: the statistics count outcomes, and a closed case without one counts as nothing. */
+export const StatusSchema = z
+	.object({
+		status: choice(CASE_STATUSES),
+		outcome: optionalChoice(OUTCOMES),
+	})
+	.refine((value) => value.status !== 'CLOSED' || value.outcome !== null, {
+		path: ['outcome'],
+		message: 'case.outcomeRequired',
+	})
 
 /** A real calendar day (no 30 February), not before the office existed, not in the future. */
 const pastDay = z
@@ -72,10 +78,8 @@ export const AssignSchema = z.object({
 		.transform((value) => value ?? null),
 })
 
-export const DeletionSchema = z.object({
-	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
-	confirm: z.literal('yes', { errorMap: () => ({ message: 'case.deleteNotConfirmed' }) }),
-})
+/** An early deletion: the first post asks, the second (`confirmed=yes`) deletes. */
+export const DeletionSchema = z.object({ confirmed: z.literal('yes').optional() })
 
 /** The inbox's query string: anything unknown is ignored rather than refused. */
 export const InboxFilterSchema = z.object({

@@ -52,13 +52,20 @@ export function TemplatePicker({
 								.filter((template) => template.language === language.code)
 								.map((template) => (
 									<option key={template.id} value={template.id}>
-										{template.title} ({t(`templates.purposes.${template.purpose}`)})
+										{template.title}
 									</option>
 								))}
 						</optgroup>
 					))}
 				</select>
-				<button type="submit" name="intent" value="insert-template" formNoValidate onClick={insert}>
+				<button
+					type="submit"
+					name="intent"
+					value="insert-template"
+					className="button-secondary"
+					formNoValidate
+					onClick={insert}
+				>
 					{t('case.insertTemplate')}
 				</button>
 			</div>

@@ -8,6 +8,7 @@
 // validation and the server's reply both fill) or by name, with its error
 // and value passed in (the public request form).
 import type { ReactNode } from 'react'
+import { useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** What a control reads from a Conform field (`FieldMetadata` fits it). */
@@ -301,7 +302,11 @@ export function FormAlert({
 	)
 }
 
-/** A submit button that names the form's intent (app/platform/forms/intent-dispatch.server.ts). */
+/**
+ * A submit button that names the form's intent (app/platform/forms/intent-dispatch.server.ts).
+ * With JavaScript, while its form is on the way it says so and cannot be
+ * pressed twice; without, the browser shows its own progress.
+ */
 export function IntentButton({
 	intent,
 	children,
@@ -311,14 +316,19 @@ export function IntentButton({
 	children: ReactNode
 	primary?: boolean
 }) {
+	const { t } = useTranslation('common')
+	const navigation = useNavigation()
+	const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
 	return (
 		<button
 			type="submit"
 			name="intent"
 			value={intent}
 			className={primary ? 'button-primary' : 'button-secondary'}
+			aria-disabled={pending || undefined}
+			onClick={pending ? (event) => event.preventDefault() : undefined}
 		>
-			{children}
+			{pending ? t('pending') : children}
 		</button>
 	)
 }

@@ -9,6 +9,7 @@ import {
 	ServiceSchema,
 	StatusSchema,
 } from '~/features/cases/casework-schemas'
+import { InsertTemplateSchema } from '~/features/reply-templates/reply-template-schemas'
 import {
 	ACTORS,
 	AREAS_OF_LIFE,
@@ -56,6 +57,7 @@ export const CASE_INTENTS = [
 	'service',
 	'note',
 	'message',
+	'insert-template',
 	'assign',
 	'delete-personal-data',
 ] as const
@@ -65,6 +67,7 @@ export const CASE_SCHEMAS = {
 	service: ServiceSchema,
 	note: NoteSchema,
 	message: MessageSchema,
+	'insert-template': InsertTemplateSchema,
 	assign: AssignSchema,
 	'delete-personal-data': DeletionSchema,
 } as const
@@ -108,6 +111,7 @@ export const caseInput = fc.record({
 			.oneof(fc.constantFrom('', 'counsellor', 'lead'), fc.uuid(), hostile)
 			.map((v) => [v]),
 		confirm: fc.oneof(fc.constant('yes'), hostile).map((v) => [v]),
+		templateId: fc.oneof(fc.uuid(), hostile).map((v) => [v]),
 	}),
 	extras: extraParts,
 	reference: fc.oneof(
