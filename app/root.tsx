@@ -30,8 +30,14 @@ import { resourcesFor } from './platform/i18n/resources.server'
 import { useNonce } from './platform/ui/nonce'
 import germanCommon from './locales/de/common.json'
 import stylesheet from './platform/ui/app.css?url'
+import favicon from './platform/ui/favicon.svg?url'
+import { ScriptFonts } from './platform/ui/script-fonts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	// A link of its own: without one the browser asks for /favicon.ico, which is a 404.
+	{ rel: 'icon', href: favicon, type: 'image/svg+xml' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const scope = scopeOfPath(new URL(request.url).pathname)
@@ -87,6 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				<meta name="referrer" content="no-referrer" />
 				<Meta />
 				<Links />
+				<ScriptFonts language={language} />
 			</head>
 			<body>
 				<I18nextProvider i18n={i18n}>
