@@ -55,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			})),
 			// A demo says so on every page, so nobody mistakes it for the office.
 			demo: getEnv().APP_MODE === 'demo',
+			quickExit: scope === 'public',
 		},
 		setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined,
 	)
@@ -102,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
 						languages={root?.languages ?? []}
 						current={language}
 						demo={root?.demo ?? false}
+						quickExit={root?.quickExit ?? true}
 					/>
 					<main id="main" tabIndex={-1}>
 						{children}

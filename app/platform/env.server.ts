@@ -32,6 +32,12 @@ export const EnvSchema = z.object({
 	),
 	// `demo` seeds demo cases and accounts into an empty database; `office` never does.
 	APP_MODE: z.enum(['office', 'demo']).default('office'),
+	// Where "leave this page quickly" goes: a page anyone might have open.
+	QUICK_EXIT_URL: z
+		.string()
+		.url('must be a URL')
+		.refine((value) => value.startsWith('https://'), 'must start with https://')
+		.default('https://www.meteoschweiz.admin.ch/'),
 })
 
 /**

@@ -33,6 +33,12 @@ export default function StartPage() {
 				<p className="notice">{t('common:notOpen')}</p>
 			)}
 
+			<section aria-labelledby="quick-exit-title" className="quick-exit-info">
+				<h2 id="quick-exit-title">{t('quickExitTitle')}</h2>
+				<p>{t('quickExitText')}</p>
+				<p>{t('quickExitBrowserText')}</p>
+			</section>
+
 			<section aria-labelledby="who">
 				<h2 id="who">{t('whoTitle')}</h2>
 				<p>{t('whoText')}</p>

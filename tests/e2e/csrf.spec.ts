@@ -52,6 +52,7 @@ const INTENTS: Record<string, string[]> = {
 	'staff.invitation.$token.tsx': [],
 	'setup.$token.tsx': ['details', 'recovery-sheet', 'recovery-confirm', 'lead'],
 	'staff.setup.tsx': [],
+	'exit.tsx': [],
 }
 
 /** Dummy values for route parameters: the guard answers before any look-up. */

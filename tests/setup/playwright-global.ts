@@ -28,6 +28,8 @@ export default async function globalSetup() {
 			// Tests pose as different clients (X-Forwarded-For) so that their
 			// rate limits do not meet.
 			TRUST_PROXY: '1',
+			// Answered by tests/e2e/quick-exit.spec.ts inside the browser: no request leaves.
+			QUICK_EXIT_URL: 'https://neutral.example/weather',
 		},
 		// Outside test-results/, which Playwright empties when the run starts.
 		logFile: path.resolve('.cache', 'e2e', 'server.log'),

@@ -1,17 +1,21 @@
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from './language-switcher'
+import { QuickExit } from './quick-exit'
 
 type Props = {
 	languages: ReadonlyArray<{ code: string; nativeName: string; dir: 'ltr' | 'rtl' }>
 	current: string
 	/** APP_MODE=demo: a banner that no real data belong here. */
 	demo: boolean
+	/** The public pages: someone who shares a device may need to leave them at once. */
+	quickExit: boolean
 }
 
-export function SiteHeader({ languages, current, demo }: Props) {
+export function SiteHeader({ languages, current, demo, quickExit }: Props) {
 	const { t } = useTranslation()
 	return (
 		<header>
+			{quickExit ? <QuickExit /> : null}
 			{demo ? (
 				// In the header landmark, so that it is read first; the words
 				// carry the message, the stripes only repeat it.
