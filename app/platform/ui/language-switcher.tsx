@@ -2,15 +2,22 @@ import { useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGE_PARAM } from '~/platform/i18n/negotiate-language'
 
+type Language = { code: string; nativeName: string; dir: 'ltr' | 'rtl' }
+
 type Props = {
-	languages: ReadonlyArray<{ code: string; nativeName: string; dir: 'ltr' | 'rtl' }>
+	languages: ReadonlyArray<Language>
 	current: string
 }
+
+/** More languages than this fold into a menu, so that the switcher takes one line on a phone. */
+const INLINE_AT_MOST = 3
 
 /**
  * Plain links, so switching works without JavaScript. Each name is written in
  * its own language and marked up as such, so screen readers pronounce it
- * right. A full page load follows, which also sets `<html lang dir>`.
+ * right. A full page load follows, which also sets `<html lang dir>`. The
+ * fourteen public languages sit in a native `details` menu (no JavaScript
+ * needed either), the current one first and named on the button.
  */
 export function LanguageSwitcher({ languages, current }: Props) {
 	const { t } = useTranslation()
@@ -20,23 +27,54 @@ export function LanguageSwitcher({ languages, current }: Props) {
 		params.set(LANGUAGE_PARAM, code)
 		return `${pathname}?${params.toString()}`
 	}
+	const currentLanguage = languages.find((language) => language.code === current)
+	const ordered = currentLanguage
+		? [currentLanguage, ...languages.filter((language) => language !== currentLanguage)]
+		: languages
+	const links = (
+		<ul>
+			{ordered.map((language) => (
+				<li key={language.code}>
+					<a
+						href={hrefFor(language.code)}
+						lang={language.code}
+						hrefLang={language.code}
+						dir={language.dir}
+						aria-current={language.code === current ? 'true' : undefined}
+					>
+						{language.nativeName}
+					</a>
+				</li>
+			))}
+		</ul>
+	)
+	if (languages.length <= INLINE_AT_MOST) {
+		return (
+			<nav className="language-switcher" aria-label={t('languageSwitcher.label')}>
+				{links}
+			</nav>
+		)
+	}
 	return (
-		<nav className="language-switcher" aria-label={t('languageSwitcher.label')}>
-			<ul>
-				{languages.map((language) => (
-					<li key={language.code}>
-						<a
-							href={hrefFor(language.code)}
-							lang={language.code}
-							hrefLang={language.code}
-							dir={language.dir}
-							aria-current={language.code === current ? 'true' : undefined}
-						>
-							{language.nativeName}
-						</a>
-					</li>
-				))}
-			</ul>
+		<nav className="language-switcher language-menu" aria-label={t('languageSwitcher.label')}>
+			<details>
+				<summary>
+					<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
+						<circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+						<path
+							d="M2.5 12h19M12 2.5c2.6 2.8 3.9 6 3.9 9.5s-1.3 6.7-3.9 9.5c-2.6-2.8-3.9-6-3.9-9.5s1.3-6.7 3.9-9.5z"
+							fill="none"
+							stroke="currentColor"
+							strokeWidth="1.6"
+						/>
+					</svg>
+					<span className="visually-hidden">{t('languageSwitcher.label')}: </span>
+					<span lang={currentLanguage?.code} dir={currentLanguage?.dir}>
+						{currentLanguage?.nativeName}
+					</span>
+				</summary>
+				{links}
+			</details>
 		</nav>
 	)
 }
