@@ -57,6 +57,8 @@ export const SettingsSchema = OfficeDetailsSchema.extend({
 	retentionMonths: wholeNumber(1, 240, 'errors.retention'),
 	// At least 3, as the database checks: below, a hidden cell among few cases tells too much.
 	statisticsThreshold: wholeNumber(3, 100, 'errors.threshold'),
+	// Not public: the notices' reply address (notifications).
+	officeEmail: email.optional().transform((value) => value ?? null),
 })
 
 export const ApiTokenSchema = z.object({ name: text(120) })
