@@ -37,7 +37,7 @@ const SMTP_SIGN_IN = { user: 'mailer', pass: 'smtp-password-that-must-stay-secre
 const OFFICE_EMAIL = 'office@anlaufstelle.test'
 const ORIGIN = 'http://beratung.test'
 
-const smtp = await startSmtpServer(SMTP_SIGN_IN)
+const smtp = await startSmtpServer({ auth: SMTP_SIGN_IN })
 // Read by getEnv() at first use, which comes after this.
 Object.assign(process.env, {
 	SMTP_HOST: '127.0.0.1',

@@ -68,11 +68,17 @@ export function parseMail(raw: string, from: string, to: string[]): ReceivedMail
 	}
 }
 
-/** With `auth`, the server asks for exactly this sign-in (over plain TCP, as a test allows). */
-export async function startSmtpServer(auth?: {
-	user: string
-	pass: string
-}): Promise<TestSmtpServer> {
+/**
+ * With `auth`, the server asks for exactly this sign-in (over plain TCP, as a
+ * test allows); `onMail` hears of each mail as it arrives.
+ */
+export async function startSmtpServer({
+	auth,
+	onMail,
+}: {
+	auth?: { user: string; pass: string }
+	onMail?: (mail: ReceivedMail) => void
+} = {}): Promise<TestSmtpServer> {
 	const mails: ReceivedMail[] = []
 	const state: TestSmtpServer = {
 		port: 0,
@@ -113,7 +119,9 @@ export async function startSmtpServer(auth?: {
 			stream.on('end', () => {
 				const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
 				const to = session.envelope.rcptTo.map((address) => address.address)
-				mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), from, to))
+				const mail = parseMail(Buffer.concat(chunks).toString('utf8'), from, to)
+				mails.push(mail)
+				onMail?.(mail)
 				callback()
 			})
 		},
