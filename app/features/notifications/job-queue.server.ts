@@ -27,7 +27,7 @@ type JobData = {
 }
 
 const DELIVERY: Omit<PgBoss.Queue, 'name'> = {
-	// Six retries, about 1, 2, 4, 8, 16 and 32 minutes apart (pg-boss adds jitter).
+	// Six retries, the pause doubling from 1–2 minutes to 32–64 (pg-boss draws it in that range).
 	retryLimit: 6,
 	retryDelay: 60,
 	retryBackoff: true,
@@ -48,15 +48,17 @@ const QUEUE_OPTIONS: Record<(typeof QUEUES)[keyof typeof QUEUES], Omit<PgBoss.Qu
 }
 
 /**
- * What pg-boss keeps, and for how long: a job done or given up is moved to
- * the archive after an hour and deleted from it an hour later, so a sent
- * notice (and a reporter's sealed address) is gone within about two hours
- * (docs/data-protection.md).
+ * What pg-boss keeps, and for how long: a job done or given up moves to the
+ * archive a minute later and is deleted from it a minute after that (its
+ * maintenance runs every minute), so a sent notice, and a reporter's sealed
+ * address with it, is gone within about five minutes (docs/data-protection.md).
+ * pg-boss's schedule needs at least the minute.
  */
 export const JOB_RETENTION = {
-	archiveCompletedAfterSeconds: 3_600,
-	archiveFailedAfterSeconds: 3_600,
-	deleteAfterHours: 1,
+	archiveCompletedAfterSeconds: 60,
+	archiveFailedAfterSeconds: 60,
+	deleteAfterSeconds: 60,
+	maintenanceIntervalSeconds: 60,
 } as const
 
 /** Runs pg-boss's SQL in a Prisma transaction: the job commits, or rolls back, with it. */
