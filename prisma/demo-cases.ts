@@ -193,7 +193,8 @@ export async function seedDemoCases(
 
 	for (let index = 0; index < options.count; index++) {
 		const intake = demoIntake(random)
-		const created = await createRequest(intake, [])
+		// Invented past requests: no notice to anyone.
+		const created = await createRequest(intake, [], { notifyStaff: false })
 		const found = await prisma.case.findUniqueOrThrow({
 			where: { reference: created.reference },
 			select: {

@@ -6,7 +6,9 @@
 //
 // The file holds what the database holds: ciphertext, public keys and
 // wrapped private keys (security-model.md, "Backups"); no secret of the
-// server is in it. Format: gzip-compressed JSON lines, first a header
+// server is in it. Only the app's schema ("public") is read: the mail
+// queue's (pgboss, decision 0017) holds notices that are hours old at most,
+// and a restore installs it empty. Format: gzip-compressed JSON lines, first a header
 // (format, version, the migrations applied), then one line per row,
 // {"table": ..., "row": {...}}, the tables in foreign-key order (parents
 // first) so that a restore can insert them as it reads them. bytea is

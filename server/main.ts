@@ -122,6 +122,10 @@ export async function main(): Promise<void> {
 
 		const { startHousekeeping } = await import('./housekeeping.ts')
 		const stopHousekeeping = startHousekeeping(logger)
+		// Every instance sends mail; the queue hands each job to one of them.
+		const { startNotificationWorker } =
+			await import('../app/features/notifications/notification-worker.server.ts')
+		const notifications = await startNotificationWorker(logger)
 
 		const isDatabaseReady = async () => {
 			try {
@@ -193,6 +197,7 @@ export async function main(): Promise<void> {
 			await closed
 			clearTimeout(force)
 			stopHousekeeping()
+			await notifications?.stop()
 			await vite?.close()
 			await disconnectPrisma()
 			await database.close()

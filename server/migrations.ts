@@ -7,6 +7,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { MigrationList } from '@prisma/schema-engine-wasm'
 import pg from 'pg'
+import {
+	installJobQueue,
+	JOB_SCHEMA,
+	jobQueueSchemaVersion,
+} from '../app/features/notifications/job-queue.server.ts'
 import { BUILD_DIR, PRISMA_DIR, ROOT } from './paths.ts'
 import { withSchemaEngine } from './schema-engine.ts'
 
@@ -49,17 +54,35 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
 	}
 }
 
-/** Applies pending migrations; returns the names of those applied now. */
+/** Any constant: the one advisory lock of every migration run. */
+const MIGRATION_LOCK = 0x616e6c6d
+
+/**
+ * Applies pending migrations, then installs or upgrades the mail queue's
+ * schema (pg-boss, decision 0017); returns the names of the migrations
+ * applied now. One run at a time per database: a second instance starting
+ * at once waits for the advisory lock, then finds nothing left to do.
+ */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 	const schema = await fs.readFile(SCHEMA_FILE, 'utf8')
 	const migrationsList = await readMigrationList()
-	return withSchemaEngine(schema, databaseUrl, async (engine) => {
-		const { appliedMigrationNames } = await engine.applyMigrations({
-			migrationsList,
-			filters: NO_FILTERS,
+	const lock = new pg.Client({ connectionString: databaseUrl })
+	await lock.connect()
+	try {
+		await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+		const applied = await withSchemaEngine(schema, databaseUrl, async (engine) => {
+			const { appliedMigrationNames } = await engine.applyMigrations({
+				migrationsList,
+				filters: NO_FILTERS,
+			})
+			return appliedMigrationNames
 		})
-		return appliedMigrationNames
-	})
+		await installJobQueue(databaseUrl)
+		return applied
+	} finally {
+		// Ending the session releases the lock, also when a step failed.
+		await lock.end()
+	}
 }
 
 /**
@@ -91,7 +114,8 @@ export async function applyMigrationsApart(databaseUrl: string): Promise<string>
 /**
  * The migrations of prisma/migrations that the database has not applied
  * (or whose run failed), read from Prisma's own bookkeeping table without
- * loading the schema engine.
+ * loading the schema engine; and the mail queue's schema, when it is
+ * missing or older than this code's pg-boss wants.
  */
 export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
 	const { migrationDirectories } = await readMigrationList()
@@ -108,7 +132,17 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 				if (error.code === '42P01') return new Set<string>()
 				throw error
 			})
-		return migrationDirectories.map((entry) => entry.path).filter((name) => !applied.has(name))
+		const queue = await client
+			.query<{ version: number }>(`SELECT version FROM ${JOB_SCHEMA}.version`)
+			.then(({ rows }) => rows[0]?.version ?? null)
+			.catch((error: { code?: string }) => {
+				// 42P01, 3F000: no such table or schema, so it is not installed.
+				if (error.code === '42P01' || error.code === '3F000') return null
+				throw error
+			})
+		const pending = migrationDirectories.map((entry) => entry.path).filter((n) => !applied.has(n))
+		if (queue !== jobQueueSchemaVersion()) pending.push(`${JOB_SCHEMA} (the mail queue)`)
+		return pending
 	} finally {
 		await client.end()
 	}

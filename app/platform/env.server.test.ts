@@ -61,6 +61,38 @@ describe('parseEnv', () => {
 		expect(problems.join('\n')).not.toContain('short')
 	})
 
+	test('mail: SMTP_HOST needs PUBLIC_ORIGIN, a sign-in has both halves, and no value is echoed', () => {
+		expect(parseEnv({}).SMTP_HOST).toBeUndefined()
+		expect(problemsOf({ SMTP_HOST: 'mail.example.ch' })).toEqual([
+			'PUBLIC_ORIGIN: is required with SMTP_HOST (the link in every notice)',
+		])
+		const password = 'smtp-password-nobody-may-read'
+		const problems = problemsOf({
+			SMTP_HOST: 'mail.example.ch',
+			SMTP_PASSWORD: password,
+			SMTP_TLS: 'sometimes',
+			SMTP_FROM: password,
+			PUBLIC_ORIGIN: 'https://beratung.example.ch/staff',
+		})
+		expect(problems.map((line) => line.split(':')[0])).toEqual([
+			'SMTP_TLS',
+			'SMTP_FROM',
+			'PUBLIC_ORIGIN',
+			'SMTP_USER, SMTP_PASSWORD',
+		])
+		expect(problems.join('\n')).not.toContain(password)
+		const env = parseEnv({
+			SMTP_HOST: 'mail.example.ch',
+			SMTP_USER: 'office',
+			SMTP_PASSWORD: password,
+			PUBLIC_ORIGIN: 'https://beratung.example.ch/',
+		})
+		expect(env).toMatchObject({
+			SMTP_TLS: 'starttls',
+			PUBLIC_ORIGIN: 'https://beratung.example.ch',
+		})
+	})
+
 	test('empty variables count as unset', () => {
 		expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
 	})

@@ -8,6 +8,14 @@ const postgresUrl = z
 	.url('must be a URL')
 	.refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgresql://')
 
+/** Where the app is reached from outside, as the links in mails name it: an origin, no path. */
+const publicOrigin = z
+	.string()
+	.url('must be a URL such as https://beratung.example.ch')
+	.refine((value) => /^https?:\/\//.test(value), 'must start with https:// or http://')
+	.refine((value) => !URL.canParse(value) || new URL(value).pathname === '/', 'must have no path')
+	.transform((value) => new URL(value).origin)
+
 const whole = (name: string, min: number, max: number) =>
 	z.coerce
 		.number({ invalid_type_error: `must be ${name}` })
@@ -38,6 +46,15 @@ export const EnvSchema = z.object({
 		.url('must be a URL')
 		.refine((value) => value.startsWith('https://'), 'must start with https://')
 		.default('https://www.meteoschweiz.admin.ch/'),
+	// Notifications by mail (docs/decisions/0017-notifications.md): off without SMTP_HOST.
+	SMTP_HOST: z.string().min(1).optional(),
+	SMTP_PORT: whole('a port number (1 to 65535)', 1, 65535).optional(),
+	// `starttls` and `tls` refuse a server without TLS; `none` is for a relay on this machine.
+	SMTP_TLS: z.enum(['starttls', 'tls', 'none']).default('starttls'),
+	SMTP_USER: z.string().min(1).optional(),
+	SMTP_PASSWORD: z.string().min(1).optional(),
+	SMTP_FROM: z.string().email('must be an e-mail address').optional(),
+	PUBLIC_ORIGIN: publicOrigin.optional(),
 })
 
 /**
@@ -68,6 +85,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		for (const key of PRODUCTION_SECRETS) {
 			if (!cleaned[key]) problems.push(`${key}: is required in production with DATABASE_URL`)
 		}
+	}
+	if (cleaned.SMTP_HOST && !cleaned.PUBLIC_ORIGIN) {
+		problems.push('PUBLIC_ORIGIN: is required with SMTP_HOST (the link in every notice)')
+	}
+	if (Boolean(cleaned.SMTP_USER) !== Boolean(cleaned.SMTP_PASSWORD)) {
+		problems.push('SMTP_USER, SMTP_PASSWORD: set both, or neither')
 	}
 	if (result.success && problems.length === 0) return result.data
 	throw new EnvError(problems)

@@ -7,11 +7,14 @@ import {
 import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { FormAlert, TextField } from '~/platform/ui/form-fields'
+import { FormAlert, IntentButton, TextField } from '~/platform/ui/form-fields'
 import { NewPasswordFields } from '~/features/staff-auth/new-password-fields'
 import { PasswordChangeSchema, SECRET_FIELDS } from '~/features/staff-auth/auth-schemas'
+import { NoticeModeForm } from '~/features/notifications/notice-mode-form'
+import { NoticeModeSchema } from '~/features/notifications/notification-schemas'
+import { getNoticeMode, setNoticeMode } from '~/features/notifications/notification-settings.server'
 import { BusyError } from '~/platform/busy-gate.server'
-import { parseSubmissionAsync } from '~/platform/forms/parse-submission.server'
+import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
@@ -35,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		displayName: actor.displayName,
 		role: actor.role,
 		recoveryCodesLeft: await remainingRecoveryCodes(actor.id),
+		notices: await getNoticeMode(actor),
 	}
 }
 
@@ -42,34 +46,51 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request)
-	const submission = await parseSubmissionAsync(
+	return dispatchIntent(
 		await readFormData(request, FORM_BODY_LIMIT),
-		withStrongPassword(PasswordChangeSchema, ({ currentPassword }) =>
-			personalWords(actor.email, actor.displayName, currentPassword),
-		),
+		{
+			password: intent(
+				withStrongPassword(PasswordChangeSchema, ({ currentPassword }) =>
+					personalWords(actor.email, actor.displayName, currentPassword),
+				),
+				async ({ currentPassword, password }, submission) => {
+					const refuse = (status: number, errors: Parameters<typeof submission.reply>[0]) =>
+						data(
+							{
+								intent: 'password',
+								result: submission.reply({ ...errors, hideFields: SECRET_FIELDS }),
+							},
+							{ status },
+						)
+					try {
+						if (!(await changePassword(actor, currentPassword, password, context.clientKey))) {
+							return refuse(400, { fieldErrors: { currentPassword: ['account.wrongPassword'] } })
+						}
+					} catch (error) {
+						if (!(error instanceof BusyError)) throw error
+						return refuse(503, { formErrors: ['login.busy'] })
+					}
+					// Emptied, and said so: the reply of a reset form carries no status of its own.
+					return {
+						intent: 'password',
+						result: { ...submission.reply({ resetForm: true }), status: 'success' as const },
+					}
+				},
+			),
+			notices: intent(NoticeModeSchema, async ({ noticeMode }, submission) => {
+				await setNoticeMode(actor, noticeMode)
+				return { intent: 'notices', result: submission.reply() }
+			}),
+		},
+		{ hideFields: SECRET_FIELDS },
 	)
-	if (submission.status !== 'success') {
-		return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 })
-	}
-	const { currentPassword, password } = submission.value
-	const refuse = (status: number, errors: Parameters<typeof submission.reply>[0]) =>
-		data(submission.reply({ ...errors, hideFields: SECRET_FIELDS }), { status })
-	try {
-		if (!(await changePassword(actor, currentPassword, password, context.clientKey))) {
-			return refuse(400, { fieldErrors: { currentPassword: ['account.wrongPassword'] } })
-		}
-	} catch (error) {
-		if (!(error instanceof BusyError)) throw error
-		return refuse(503, { formErrors: ['login.busy'] })
-	}
-	// Emptied, and said so: the reply of a reset form carries no status of its own.
-	return { ...submission.reply({ resetForm: true }), status: 'success' as const }
 }
 
 export default function AccountPage() {
-	const { email, displayName, role, recoveryCodesLeft } = useLoaderData<typeof loader>()
-	const lastResult = useActionData<typeof action>()
+	const { email, displayName, role, recoveryCodesLeft, notices } = useLoaderData<typeof loader>()
+	const answer = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
+	const lastResult = answer?.intent === 'password' ? answer.result : undefined
 	const [form, fields] = useValidatedForm(PasswordChangeSchema, {
 		id: 'password-change',
 		lastResult,
@@ -104,10 +125,14 @@ export default function AccountPage() {
 					required
 				/>
 				<NewPasswordFields password={fields.password} confirmation={fields.confirmation} />
-				<button type="submit" className="button-primary">
+				<IntentButton intent="password" primary>
 					{t('account.submit')}
-				</button>
+				</IntentButton>
 			</Form>
+			<NoticeModeForm
+				{...notices}
+				lastResult={answer?.intent === 'notices' ? answer.result : undefined}
+			/>
 		</section>
 	)
 }

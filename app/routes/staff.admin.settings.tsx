@@ -1,5 +1,4 @@
 import {
-	data,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 	type MetaFunction,
@@ -7,10 +6,18 @@ import {
 import { getFormProps } from '@conform-to/react'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '~/platform/ui/form-fields'
+import { IntentButton, TextField } from '~/platform/ui/form-fields'
 import { OfficeDetailsFields } from '~/features/staff-admin/office-details-fields'
 import { SettingsSchema } from '~/features/staff-admin/admin-schemas'
-import { parseSubmission } from '~/platform/forms/parse-submission.server'
+import { NotificationSettings } from '~/features/notifications/notification-settings'
+import { TestMailSchema } from '~/features/notifications/notification-schemas'
+import {
+	getNotificationStatus,
+	MailOffError,
+	NoOfficeEmailError,
+	sendTestMail,
+} from '~/features/notifications/notification-settings.server'
+import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm } from '~/platform/forms/use-validated-form'
@@ -24,32 +31,54 @@ import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
 	const { t } = getTranslator(request)
-	return { title: t('staff:settings.title'), settings: await getOfficeSettings(actor) }
+	return {
+		title: t('staff:settings.title'),
+		settings: await getOfficeSettings(actor),
+		notifications: await getNotificationStatus(actor),
+		ownEmail: actor.email,
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'settings:manage')
-	const submission = parseSubmission(await readFormData(request, FORM_BODY_LIMIT), SettingsSchema)
-	if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-	await updateOfficeSettings(actor, submission.value)
-	return submission.reply()
+	return dispatchIntent(
+		await readFormData(request, FORM_BODY_LIMIT),
+		{
+			settings: intent(SettingsSchema, async (value, submission) => {
+				await updateOfficeSettings(actor, value)
+				return { intent: 'settings', result: submission.reply(), testMail: null }
+			}),
+			'test-mail': intent(TestMailSchema, async ({ to }, submission) => ({
+				intent: 'test-mail',
+				result: submission.reply(),
+				testMail: await sendTestMail(actor, to),
+			})),
+		},
+		{
+			explain: [
+				{ error: MailOffError, status: 409, message: 'notifications.off' },
+				{ error: NoOfficeEmailError, status: 409, message: 'notifications.test.noOfficeEmail' },
+			],
+		},
+	)
 }
 
 export default function SettingsPage() {
-	const { settings } = useLoaderData<typeof loader>()
-	const lastResult = useActionData<typeof action>()
+	const { settings, notifications, ownEmail } = useLoaderData<typeof loader>()
+	const answer = useActionData<typeof action>()
 	const { t } = useTranslation('staff')
 	const [form, fields] = useValidatedForm(SettingsSchema, {
 		id: 'settings',
-		lastResult,
+		lastResult: answer?.intent === 'settings' ? answer.result : undefined,
 		defaultValue: settings,
 	})
+	const saved = answer?.intent === 'settings' && answer.result.status === 'success'
 	return (
 		<section className="narrow">
 			<h1>{t('settings.title')}</h1>
-			{lastResult?.status === 'success' ? (
+			{saved ? (
 				<p className="notice" role="status">
 					{t('settings.saved')}
 				</p>
@@ -63,6 +92,13 @@ export default function SettingsPage() {
 						contactPhone: fields.contactPhone,
 						address: fields.address,
 					}}
+				/>
+				<TextField
+					field={fields.officeEmail}
+					type="email"
+					label={t('settings.officeEmail')}
+					hint={t('settings.officeEmailHint')}
+					namespace="staff"
 				/>
 				<TextField
 					field={fields.retentionMonths}
@@ -80,10 +116,16 @@ export default function SettingsPage() {
 					namespace="staff"
 					required
 				/>
-				<button type="submit" className="button-primary">
+				<IntentButton intent="settings" primary>
 					{t('settings.submit')}
-				</button>
+				</IntentButton>
 			</Form>
+			<NotificationSettings
+				status={notifications}
+				ownEmail={ownEmail}
+				officeEmail={settings?.officeEmail ?? null}
+				answer={answer?.intent === 'test-mail' ? answer : undefined}
+			/>
 		</section>
 	)
 }

@@ -26,6 +26,7 @@ import {
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { FORM_BODY_LIMIT, bodyLimitHandle } from '~/platform/forms/body-limit'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { confirmedStep } from '~/platform/forms/schema-fields'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { useValidatedForm, type LastResult } from '~/platform/forms/use-validated-form'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-const DeleteSchema = ReplyTemplateIdSchema.extend({ confirmed: z.literal('yes').optional() })
+const DeleteSchema = ReplyTemplateIdSchema.extend({ confirmed: confirmedStep })
 
 export async function action({ request }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, 'templates:manage')

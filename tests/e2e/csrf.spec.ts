@@ -20,7 +20,7 @@ const GUARD_MESSAGE = 'Forbidden: this form can only be sent from this website.'
  */
 const INTENTS: Record<string, string[]> = {
 	'request.tsx': [],
-	'follow-up.tsx': ['open', 'reply', 'leave'],
+	'follow-up.tsx': ['open', 'reply', 'notice', 'leave'],
 	'staff.login.tsx': [],
 	'staff.two-factor.tsx': [],
 	'staff.logout.tsx': [],
@@ -34,7 +34,7 @@ const INTENTS: Record<string, string[]> = {
 		'assign',
 		'delete-personal-data',
 	],
-	'staff.account.tsx': [],
+	'staff.account.tsx': ['password', 'notices'],
 	'staff.admin.users.tsx': [
 		'invite',
 		'role',
@@ -47,7 +47,7 @@ const INTENTS: Record<string, string[]> = {
 	'staff.key-requests.tsx': ['approve', 'refuse', 'pass-on'],
 	'staff.handover.tsx': ['hand-over'],
 	'staff.templates.tsx': ['create', 'change', 'delete'],
-	'staff.admin.settings.tsx': [],
+	'staff.admin.settings.tsx': ['settings', 'test-mail'],
 	'staff.admin.tokens.tsx': ['create', 'revoke'],
 	'staff.invitation.$token.tsx': [],
 	'setup.$token.tsx': ['details', 'recovery-sheet', 'recovery-confirm', 'lead'],

@@ -22,6 +22,7 @@ import { addReporterMessage } from '~/features/follow-up/follow-up.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
 import { createRequest } from '~/features/intake/store-request.server'
+import { enqueueJob, QUEUES } from '~/features/notifications/job-queue.server'
 import { backupDatabase, type BackupSummary } from '../../server/backup.ts'
 import { readMigrationList } from '../../server/migrations.ts'
 import { RestoreRefusedError, restoreDatabase } from '../../server/restore.ts'
@@ -92,6 +93,10 @@ async function createOffice() {
 	const reporter = await getReporter((await openReporterSession(requests[0]!.followUpCode))!)
 	await addReporterMessage(reporter!, PHRASES.message, [])
 	await assignCase(lead.actor, references[0]!, counsellor.user.id)
+	// A notice waiting for its mail (the queue is filled only with SMTP configured).
+	await prisma.$transaction((tx) =>
+		enqueueJob(tx, QUEUES.staffNotice, { staffUserId: counsellor.user.id }),
+	)
 }
 
 beforeAll(async () => {
@@ -262,6 +267,20 @@ describe('the restored database', () => {
 		const source = await tallies(prisma)
 		expect(source.length).toBeGreaterThan(0)
 		expect(await tallies(restored)).toEqual(source)
+	})
+
+	test('has the mail queue installed and empty: waiting notices are not backed up', async () => {
+		expect(Object.keys(backup.rows).filter((table) => /job|archive|queue/.test(table))).toEqual([])
+		const queue = (db: PrismaClient) =>
+			db.$queryRaw<Array<{ name: string; jobs: number }>>`
+				SELECT q.name, (SELECT count(*)::int FROM pgboss.job j WHERE j.name = q.name) AS jobs
+				FROM pgboss.queue q WHERE q.name NOT LIKE '\_\_pgboss%' ORDER BY q.name`
+		expect(await queue(prisma)).toContainEqual({ name: 'staff-notice', jobs: 1 })
+		expect(await queue(restored)).toEqual([
+			{ name: 'notice-digest', jobs: 0 },
+			{ name: 'reporter-notice', jobs: 0 },
+			{ name: 'staff-notice', jobs: 0 },
+		])
 	})
 
 	test('continues the audit log after its restored entries', async () => {

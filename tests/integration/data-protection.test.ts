@@ -50,6 +50,17 @@ test('docs/data-protection.md names every column of every table, and no other', 
 	expect(sorted(documented)).toEqual(sorted(database))
 })
 
+test('docs/data-protection.md names every table of the mail queue (schema pgboss)', async () => {
+	const { rows } = await client.query<{ table: string }>(
+		`SELECT c.relname AS table FROM pg_class c
+		 WHERE c.relnamespace = 'pgboss'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
+	)
+	const markdown = await fs.readFile(DOC, 'utf8')
+	const section = markdown.split('### The mail queue (schema `pgboss`)')[1]?.split('\n#')[0] ?? ''
+	const documented = [...section.matchAll(/^\| `(\w+)`/gm)].map((match) => match[1])
+	expect(documented.sort()).toEqual(rows.map((row) => row.table).sort())
+})
+
 test('the housekeeping deletes links that can no longer be used, and keeps the open ones', async () => {
 	const admin = await createSignedInStaff('ADMIN', 'admin')
 	const invite = (email: string) =>

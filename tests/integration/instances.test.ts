@@ -1,20 +1,26 @@
 // Two app processes on one database, as behind a load balancer: a session
 // opened on one is valid on the other, a rate limit counted on one holds on
-// the other, a follow-up code from one opens on the other, and the daily
-// retention job runs once, not once per instance.
+// the other, a follow-up code from one opens on the other, the daily
+// retention job runs once, not once per instance, and each notice reaches
+// the SMTP server once, whichever instance's worker takes it.
 import path from 'node:path'
 import os from 'node:os'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { totpCode } from '~/features/staff-auth/totp-code'
 import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
+import { freePort } from '../../server/dev/embedded-postgres.ts'
 import { startAppServer, type AppServer } from '../support/app-server.ts'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 
 const SECRET = 'instances-secret-that-is-long-enough-for-the-schema'
 let first: AppServer
 let second: AppServer
+let smtp: TestSmtpServer
+/** Where the notices' links point: the first instance. */
+let publicOrigin: string
 
-const start = (name: string) =>
+const start = (name: string, port?: string) =>
 	startAppServer({
 		env: {
 			DATABASE_URL: process.env.DATABASE_URL!,
@@ -22,18 +28,28 @@ const start = (name: string) =>
 			HASH_PEPPER: SECRET,
 			APP_MODE: 'demo',
 			TRUST_PROXY: '1',
+			SMTP_HOST: '127.0.0.1',
+			SMTP_PORT: String(smtp.port),
+			SMTP_TLS: 'none',
+			SMTP_FROM: 'anlaufstelle@instances.test',
+			PUBLIC_ORIGIN: publicOrigin,
+			...(port ? { PORT: port } : {}),
 		},
 		logFile: path.join(os.tmpdir(), `anlaufstelle-${name}-${process.pid}.log`),
 	})
 
 beforeAll(async () => {
+	smtp = await startSmtpServer()
+	const port = String(await freePort())
+	publicOrigin = `http://127.0.0.1:${port}`
 	// One after the other: only the first finds an empty database to seed.
-	first = await start('first')
+	first = await start('first', port)
 	second = await start('second')
 }, 240_000)
 
 afterAll(async () => {
 	await Promise.all([first?.stop(), second?.stop()])
+	await smtp?.close()
 })
 
 const client = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
@@ -140,3 +156,61 @@ test('the daily retention job ran once for both instances', async () => {
 		await db.end()
 	}
 })
+
+test('a web request and a reporter’s reply each send exactly one content-free mail, with two instances running', async () => {
+	// Whatever the tests before sent has arrived by now.
+	await new Promise((resolve) => setTimeout(resolve, 5_000))
+	smtp.mails.length = 0
+	const narrative = 'Brombeerhecke am Bahnhof, nur für diesen Test'
+	const page = await (await fetch(`${second.url}/request`)).text()
+	const token = /name="formStarted" value="([^"]+)"/.exec(page)![1]!
+	await new Promise((resolve) => setTimeout(resolve, 3_100))
+	const form = new FormData()
+	for (const [key, value] of Object.entries({
+		formStarted: token,
+		narrative,
+		contactMode: 'anonymous',
+		consent: 'yes',
+	}))
+		form.set(key, value)
+	const sent = await fetch(`${second.url}/request`, {
+		method: 'POST',
+		body: form,
+		headers: { 'X-Forwarded-For': '10.8.7.1' },
+	})
+	const code = /data-testid="follow-up-code"[^>]*>([^<]+)</.exec(await sent.text())![1]!.trim()
+
+	// The demo's one lead triages.
+	const [notice, ...more] = await smtp.waitForMails(1)
+	expect(more).toEqual([])
+	expect(notice!.to).toEqual([DEMO_ACCOUNTS.lead.email])
+	expect(notice!.raw).not.toContain('Brombeerhecke')
+	expect(notice!.raw).not.toContain(code)
+	const link = /(http:\/\/\S+\/staff\/cases)\n/.exec(notice!.text)![1]!
+	expect(link).toBe(`${publicOrigin}/staff/cases`)
+	const opened = await fetch(link, { redirect: 'manual' })
+	expect(opened.status).toBe(302)
+	expect(opened.headers.get('location')).toBe('/staff/login?redirectTo=%2Fstaff%2Fcases')
+
+	smtp.mails.length = 0
+	const session = await fetch(`${first.url}/follow-up`, {
+		method: 'POST',
+		body: new URLSearchParams({ intent: 'open', code }),
+		redirect: 'manual',
+		headers: { 'X-Forwarded-For': '10.8.7.2' },
+	})
+	const reply = new FormData()
+	reply.set('intent', 'reply')
+	reply.set('message', 'Ein Nachtrag mit Schlehen')
+	const replied = await fetch(`${first.url}/follow-up`, {
+		method: 'POST',
+		body: reply,
+		redirect: 'manual',
+		headers: { Cookie: cookieOf(session), 'X-Forwarded-For': '10.8.7.2' },
+	})
+	expect(replied.headers.get('location')).toBe('/follow-up?sent=1')
+	const [replyNotice, ...duplicates] = await smtp.waitForMails(1)
+	expect(duplicates).toEqual([])
+	expect(replyNotice!.to).toEqual([DEMO_ACCOUNTS.lead.email])
+	expect(replyNotice!.raw).not.toContain('Schlehen')
+}, 90_000)

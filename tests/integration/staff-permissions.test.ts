@@ -389,7 +389,12 @@ const matrix: Array<{
 		file: 'staff.admin.settings',
 		method: 'POST',
 		path: () => '/staff/admin/settings',
-		body: () => ({ officeName: 'Office', retentionMonths: '24', statisticsThreshold: '5' }),
+		body: () => ({
+			intent: 'settings',
+			officeName: 'Office',
+			retentionMonths: '24',
+			statisticsThreshold: '5',
+		}),
 		expected: {
 			anonymous: L,
 			counsellor: 403,

@@ -1,18 +1,22 @@
 // Everything in a database as text, the way a thief of a dump would see it:
-// every row of every table, binary columns as hex.
+// every row of every table, the mail queue's (schema pgboss) included,
+// binary columns as hex.
 import pg from 'pg'
 
 export async function dumpDatabaseText(url: string): Promise<string> {
 	const client = new pg.Client({ connectionString: url })
 	await client.connect()
 	try {
-		const tables = await client.query<{ name: string }>(
-			`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+		const tables = await client.query<{ schema: string; name: string }>(
+			`SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+			 WHERE table_schema IN ('public', 'pgboss') AND table_type = 'BASE TABLE' ORDER BY 1, 2`,
 		)
 		const parts: string[] = []
-		for (const { name } of tables.rows) {
-			const rows = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`)
-			parts.push(`-- ${name}`, ...rows.rows.map((r) => r.row))
+		for (const { schema, name } of tables.rows) {
+			const rows = await client.query<{ row: string }>(
+				`SELECT t::text AS row FROM "${schema}"."${name}" t`,
+			)
+			parts.push(`-- ${schema}.${name}`, ...rows.rows.map((r) => r.row))
 		}
 		return parts.join('\n')
 	} finally {

@@ -91,6 +91,24 @@ describe('the audit log in words', () => {
 		).toBe('Lebensbereich: Arbeitswelt; Form: Beschimpfung')
 	})
 
+	test('a test mail says where it went and how; a notice choice names the choice', () => {
+		const described = (detail: Record<string, unknown>) =>
+			describeAuditEvent(row({ action: 'notifications.test-sent', detail }), names, t).details
+		expect(described({ to: 'own', delivered: true })).toBe(
+			'an die eigene Adresse, vom Mailserver angenommen',
+		)
+		expect(described({ to: 'office', delivered: false, failure: 'EAUTH 535' })).toBe(
+			'an die Adresse der Stelle, nicht gesendet (EAUTH 535)',
+		)
+		expect(
+			describeAuditEvent(
+				row({ action: 'notifications.mode-changed', detail: { mode: 'DIGEST' } }),
+				names,
+				t,
+			).details,
+		).toBe('Eine Zusammenfassung pro Tag, um 7 Uhr')
+	})
+
 	test('an entry about the actor’s own account names it once', () => {
 		const signedIn = row({ action: 'login', actorId: anna, targetUserId: anna })
 		expect(describeAuditEvent(signedIn, names, t).concerning).toBe('')

@@ -162,6 +162,17 @@ function detailsInWords(
 				months: text(detail.retentionMonths),
 				threshold: text(detail.statisticsThreshold),
 			})
+		case 'notifications.test-sent':
+			return [
+				t(`staff:audit.details.testMail.${text(detail.to)}`, { defaultValue: '' }),
+				detail.delivered
+					? t('staff:audit.details.testMail.delivered')
+					: t('staff:audit.details.testMail.failed', { failure: text(detail.failure) }),
+			]
+				.filter(Boolean)
+				.join(', ')
+		case 'notifications.mode-changed':
+			return t(`staff:account.notices.modes.${text(detail.mode)}`, { defaultValue: '' })
 		case 'retention.run':
 			return t('staff:audit.details.retentionRun', {
 				count: Number(detail.deleted ?? 0),

@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = [
 	'staff.keys-approved',
 	'staff.keys-refused',
 	'settings.changed',
+	'notifications.test-sent',
+	'notifications.mode-changed',
 	'statistics.exported',
 	'api-token.created',
 	'api-token.revoked',

@@ -12,6 +12,7 @@ import {
 	rolesWith,
 } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
+import { noticeAssignment } from '../notifications/staff-notices.server'
 import type { Prisma } from '~/generated/prisma/client'
 import {
 	CaseNotFoundError,
@@ -49,7 +50,11 @@ export async function assignCase(actor: StaffActor, reference: string, assigneeI
 	// Already so: nothing to do (as if this request came before any change since).
 	if (seen.assignedToId === assigneeId) return
 	const grant = assigneeId ? await sealForAssignee(actor, seen.id, assigneeId) : null
-	await prisma.$transaction((tx) => moveAssignment(tx, actor, reference, assigneeId, grant))
+	await prisma.$transaction(async (tx) => {
+		if (await moveAssignment(tx, actor, reference, assigneeId, grant)) {
+			await noticeAssignment(tx, actor, [assigneeId])
+		}
+	})
 }
 
 /** The cases a lead can hand over at once: open ones (new or in progress). */
@@ -74,9 +79,12 @@ export async function handOverOpenCases(actor: StaffActor, fromId: string, toId:
 	for (const found of cases) grants.push(await sealForAssignee(actor, found.id, toId))
 	await prisma.$transaction(
 		async (tx) => {
+			let moved = false
 			for (const [index, found] of cases.entries()) {
-				await moveAssignment(tx, actor, found.reference, toId, grants[index]!)
+				if (await moveAssignment(tx, actor, found.reference, toId, grants[index]!)) moved = true
 			}
+			// One notice for the whole caseload, not one per case.
+			if (moved) await noticeAssignment(tx, actor, [toId])
 		},
 		// A leaver's whole caseload in one transaction: more than the default five seconds.
 		{ timeout: 60_000 },
@@ -106,6 +114,7 @@ export async function listCaseloads(actor: StaffActor) {
 /**
  * In the caller's transaction, under the case's row lock: the grants change,
  * the case is assigned (a new case starts) and the audit entry is written.
+ * False when the case was assigned so already.
  */
 async function moveAssignment(
 	tx: Prisma.TransactionClient,
@@ -113,14 +122,14 @@ async function moveAssignment(
 	reference: string,
 	assigneeId: string | null,
 	grant: StaffGrant | null,
-) {
+): Promise<boolean> {
 	// Locked: two leads assigning at once take turns, and the second sees
 	// the first's counsellor, whose grant it removes; without the lock both
 	// would remove the same earlier one and a counsellor no longer
 	// assigned would keep the key.
 	const found = await lockCaseInScope(tx, actor, reference)
 	const previous = found.assignedToId
-	if (previous === assigneeId) return
+	if (previous === assigneeId) return false
 	if (previous) await dropAssigneeKeys(tx, previous, [found.id])
 	if (grant) await grantCaseKey(tx, grant)
 	const starts = found.status === 'NEW' && assigneeId !== null
@@ -148,6 +157,7 @@ async function moveAssignment(
 		targetUserId: assigneeId,
 		detail: { from: previous, to: assigneeId },
 	})
+	return true
 }
 
 /** How many open cases an account still has: what deactivating it would send back to triage. */

@@ -3,6 +3,7 @@
 // Messages are keys of the `staff` namespace.
 import { z } from 'zod'
 import {
+	confirmedStep,
 	choice,
 	optionalChoice,
 	recordId,
@@ -79,7 +80,7 @@ export const AssignSchema = z.object({
 })
 
 /** An early deletion: the first post asks, the second (`confirmed=yes`) deletes. */
-export const DeletionSchema = z.object({ confirmed: z.literal('yes').optional() })
+export const DeletionSchema = z.object({ confirmed: confirmedStep })
 
 /** The inbox's query string: anything unknown is ignored rather than refused. */
 export const InboxFilterSchema = z.object({

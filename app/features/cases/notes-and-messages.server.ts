@@ -3,11 +3,18 @@
 // opened through the actor's own grant before the transaction; in it, the
 // scope is checked again under the case's row lock (an assignment that took
 // the case away meanwhile wins), and the text and its audit entry are stored.
+// A reporter who asked for it is told by mail that an answer is there.
 import { randomUUID } from 'node:crypto'
-import { encryptCaseField } from '~/platform/crypto/case-fields.server'
+import { decryptCaseText, encryptCaseField } from '~/platform/crypto/case-fields.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { calendarDay } from '~/platform/calendar-day'
 import { recordAudit } from '../audit/audit.server'
+import {
+	noticeReporterOfAnswer,
+	replyNoticeOf,
+	type ContactDetails,
+	type ReplyNotice,
+} from '../notifications/reporter-notices.server'
 import { lockCaseInScope, requireCaseInScope, requireCaseKey } from './case-access.server'
 import { lockNextPositions } from './case-positions.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
@@ -23,8 +30,21 @@ async function sealForCase(
 	const caseKey = await requireCaseKey(prisma, actor, found.id)
 	const id = randomUUID()
 	const body = toBytes(encryptCaseField(caseKey, found.id, `${kind}:${id}`, text))
+	const replyNotice = kind === 'message' ? await replyNoticeWanted(found.id, caseKey) : null
 	caseKey.fill(0)
-	return { found, id, body }
+	return { found, id, body, replyNotice }
+}
+
+/** Whether the reporter asked to hear of answers by mail, read with the case key the actor holds. */
+async function replyNoticeWanted(caseId: string, caseKey: Buffer): Promise<ReplyNotice | null> {
+	const { contact } = await prisma.case.findUniqueOrThrow({
+		where: { id: caseId },
+		select: { contact: true },
+	})
+	if (!contact) return null
+	return replyNoticeOf(
+		JSON.parse(decryptCaseText(caseKey, caseId, 'contact', contact)) as ContactDetails,
+	)
 }
 
 export async function addNote(actor: StaffActor, reference: string, text: string) {
@@ -46,7 +66,7 @@ export async function addNote(actor: StaffActor, reference: string, text: string
 
 /** A message to the reporter: encrypted with the case key, shown on their follow-up page. */
 export async function sendMessageToReporter(actor: StaffActor, reference: string, text: string) {
-	const { found, id, body } = await sealForCase(actor, reference, 'message', text)
+	const { found, id, body, replyNotice } = await sealForCase(actor, reference, 'message', text)
 	await prisma.$transaction(async (tx) => {
 		await lockCaseInScope(tx, actor, reference)
 		const next = await lockNextPositions(tx, found.id)
@@ -74,5 +94,6 @@ export async function sendMessageToReporter(actor: StaffActor, reference: string
 			caseId: found.id,
 			caseReference: found.reference,
 		})
+		if (replyNotice) await noticeReporterOfAnswer(tx, replyNotice)
 	})
 }

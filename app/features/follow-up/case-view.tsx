@@ -91,6 +91,29 @@ export function CaseView({ view }: { view: FollowUpView }) {
 				</Form>
 			</section>
 
+			{view.replyNotice !== 'unavailable' ? (
+				<section aria-labelledby="notice-title" className="form-section">
+					<h2 id="notice-title">{t('notice.title')}</h2>
+					<p>{t('notice.text')}</p>
+					<Form method="post">
+						<input type="hidden" name="intent" value="notice" />
+						<div className="choice">
+							<input
+								type="checkbox"
+								id="reply-notice"
+								name="replyNotice"
+								value="yes"
+								defaultChecked={view.replyNotice === 'on'}
+							/>
+							<label htmlFor="reply-notice">{t('notice.label')}</label>
+						</div>
+						<button type="submit" className="button-secondary">
+							{t('notice.save')}
+						</button>
+					</Form>
+				</section>
+			) : null}
+
 			<section aria-labelledby="leave-title" className="form-section">
 				<h2 id="leave-title" className="visually-hidden">
 					{t('leave')}

@@ -12,8 +12,14 @@ import { BODY_LIMITS } from '~/features/intake/submit-intake.server'
 import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { RATE_LIMITS, refundAttempt, takeAttempt } from '~/features/rate-limit/rate-limit.server'
 import { reporterSessionCookie } from '~/platform/sessions/token-cookie.server'
-import { addReporterMessage, getFollowUpView } from './follow-up.server'
-import { OpenCaseSchema, ReplySchema, type FollowUpFailure } from './follow-up-schema'
+import { getLanguage } from '~/platform/i18n/language.server'
+import { addReporterMessage, getFollowUpView, setReplyNotice } from './follow-up.server'
+import {
+	OpenCaseSchema,
+	ReplyNoticeSchema,
+	ReplySchema,
+	type FollowUpFailure,
+} from './follow-up-schema'
 import { endReporterSession, getReporter, openReporterSession } from './reporter-session.server'
 
 // Case data is shown here: never cached, by the browser or anyone between.
@@ -92,17 +98,30 @@ export async function handleFollowUpPost(request: Request, clientKey: Buffer) {
 		await addReporterMessage(reporter, form.data.message, prepared)
 		return redirect('/follow-up?sent=1')
 	}
+
+	if (intent === 'notice') {
+		const form = ReplyNoticeSchema.safeParse(fields)
+		if (!form.success) throw new Response('Bad request', { status: 400 })
+		const on = form.data.replyNotice === 'yes'
+		if (!(await setReplyNotice(reporter, on, getLanguage(request, 'public')))) {
+			throw new Response('Bad request', { status: 400 })
+		}
+		return redirect(`/follow-up?notice=${on ? 'on' : 'off'}`)
+	}
 	throw new Response('Bad request', { status: 400 })
 }
 
 /** The page's data: the reporter's case when the cookie opens one, else the code form. */
 export async function loadFollowUpPage(request: Request) {
 	const url = new URL(request.url)
+	const noticeSaved = url.searchParams.get('notice')
 	const notice = url.searchParams.get('sent')
 		? 'sent'
 		: url.searchParams.get('left')
 			? 'left'
-			: null
+			: noticeSaved === 'on' || noticeSaved === 'off'
+				? (`notice.${noticeSaved}` as const)
+				: null
 	const token = reporterSessionCookie.read(request)
 	const reporter = token ? await getReporter(token) : null
 	if (!reporter) {

@@ -16,5 +16,8 @@ export const ReplySchema = z.object({
 		.pipe(z.string().max(LIMITS.narrative, 'intake:errors.tooLong')),
 })
 
+/** The notice of answers by mail: the box ticked (`yes`) or not. */
+export const ReplyNoticeSchema = z.object({ replyNotice: z.literal('yes').optional() })
+
 /** What the page gets back after a refused post: the message key and what was typed. */
 export type FollowUpFailure = { error: string; name?: string; code?: string; message?: string }

@@ -7,9 +7,20 @@ import { prisma, toBytes } from '~/platform/db.server'
 import { calendarDay } from '~/platform/calendar-day'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
 import { lockNextPositions } from '../cases/case-positions.server'
+import { noticeReporterMessage } from '../notifications/staff-notices.server'
+import { replyNoticeOf, type ContactDetails } from '../notifications/reporter-notices.server'
 import type { Reporter } from './reporter-session.server'
 
 export type FollowUpStatus = 'received' | 'inProgress' | 'closed'
+
+/** A notice by mail of the office's answers: only for a reporter who left an address. */
+export type ReplyNoticeChoice = 'unavailable' | 'on' | 'off'
+
+function contactOf(reporter: Reporter, sealed: Uint8Array | null): ContactDetails | null {
+	if (!sealed) return null
+	const text = decryptCaseText(reporter.caseKey, reporter.caseId, 'contact', sealed)
+	return JSON.parse(text) as ContactDetails
+}
 
 export type FollowUpView = Awaited<ReturnType<typeof getFollowUpView>>
 
@@ -19,6 +30,7 @@ export async function getFollowUpView(reporter: Reporter) {
 		select: {
 			status: true,
 			receivedOn: true,
+			contact: true,
 			messages: {
 				orderBy: { position: 'asc' },
 				select: { id: true, author: true, body: true, sentOn: true },
@@ -28,8 +40,15 @@ export async function getFollowUpView(reporter: Reporter) {
 	})
 	const status: FollowUpStatus =
 		found.status === 'NEW' ? 'received' : found.status === 'IN_PROGRESS' ? 'inProgress' : 'closed'
+	const contact = contactOf(reporter, found.contact)
+	const replyNotice: ReplyNoticeChoice = !contact?.email
+		? 'unavailable'
+		: replyNoticeOf(contact)
+			? 'on'
+			: 'off'
 	return {
 		status,
+		replyNotice,
 		receivedOn: found.receivedOn.toISOString().slice(0, 10),
 		attachmentCount: found._count.attachments,
 		messages: found.messages.map((message) => ({
@@ -72,5 +91,38 @@ export async function addReporterMessage(reporter: Reporter, text: string, files
 				}),
 			})
 		}
+		await noticeReporterMessage(tx, caseId)
+	})
+}
+
+/**
+ * The reporter turns the notice of answers on (in the language of the page)
+ * or off. It lives in the encrypted contact, which only a reporter who left
+ * an e-mail address has; returns false for anyone else.
+ */
+export async function setReplyNotice(
+	reporter: Reporter,
+	on: boolean,
+	language: string,
+): Promise<boolean> {
+	const { caseId, caseKey } = reporter
+	return prisma.$transaction(async (tx) => {
+		// Locked: two tabs saving at once each write the whole contact, one after the other.
+		await tx.$executeRaw`SELECT 1 FROM "Case" WHERE "id" = ${caseId} FOR UPDATE`
+		const found = await tx.case.findUniqueOrThrow({
+			where: { id: caseId },
+			select: { contact: true },
+		})
+		const contact = contactOf(reporter, found.contact)
+		if (!contact?.email) return false
+		const changed = { ...contact, replyNotice: on ? language : undefined }
+		await tx.case.update({
+			where: { id: caseId },
+			data: {
+				contact: toBytes(encryptCaseField(caseKey, caseId, 'contact', JSON.stringify(changed))),
+			},
+			select: { id: true },
+		})
+		return true
 	})
 }

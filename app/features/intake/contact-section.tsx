@@ -59,6 +59,14 @@ export function ContactSection({
 					defaultValue={text('contactEmail')}
 					autoComplete="email"
 				/>
+				<ChoiceGroup
+					{...common('replyNotice')}
+					label={t('contact.replyNotice')}
+					hint={t('contact.replyNoticeHint')}
+					multiple
+					choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
+					selected={values.replyNotice}
+				/>
 				<TextField
 					{...common('contactPhone')}
 					label={t('contact.phone')}

@@ -37,6 +37,7 @@ export function IntakeForm({
 		contactMode: t('contact.legend'),
 		contactEmail: t('contact.email'),
 		contactPhone: t('contact.phone'),
+		replyNotice: t('contact.replyNotice'),
 		consent: t('consent.legend'),
 		attachments: t('attachments.legend'),
 	}

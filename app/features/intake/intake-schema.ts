@@ -136,6 +136,10 @@ export const IntakeSchema = z
 			.or(z.literal('').transform(() => undefined)),
 		contactTimes: optionalText(LIMITS.contactTimes),
 		preferredLanguage: optionalText(LIMITS.shortText),
+		// Off unless ticked: a mail when the office answers, saying only that it did.
+		replyNotice: z
+			.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+			.optional(),
 		interpreterNeeded: oneOf(['yes', 'no'] as const),
 		interpreterLanguage: optionalText(LIMITS.shortText),
 		consent: z.literal('yes', { errorMap: () => ({ message: 'errors.consentRequired' }) }),
@@ -143,6 +147,13 @@ export const IntakeSchema = z
 	.superRefine((intake, context) => {
 		if (intake.contactMode === 'contact' && !intake.contactEmail && !intake.contactPhone) {
 			context.addIssue({ code: 'custom', path: ['contactEmail'], message: 'errors.contactNeeded' })
+		}
+		if (intake.contactMode === 'contact' && intake.replyNotice && !intake.contactEmail) {
+			context.addIssue({
+				code: 'custom',
+				path: ['replyNotice'],
+				message: 'errors.replyNoticeNeedsEmail',
+			})
 		}
 	})
 	.transform((intake) => {
@@ -156,6 +167,7 @@ export const IntakeSchema = z
 			contactPhone: anonymous ? undefined : intake.contactPhone,
 			contactTimes: anonymous ? undefined : intake.contactTimes,
 			preferredLanguage: anonymous ? undefined : intake.preferredLanguage,
+			replyNotice: anonymous ? undefined : intake.replyNotice,
 			areasOther: intake.areas.includes(OTHER_VALUES.areas) ? intake.areasOther : undefined,
 			formsOther: intake.forms.includes(OTHER_VALUES.forms) ? intake.formsOther : undefined,
 			motivesOther: intake.motives.includes(OTHER_VALUES.motives) ? intake.motivesOther : undefined,

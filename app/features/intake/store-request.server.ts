@@ -18,9 +18,11 @@ import { prisma, toBytes } from '~/platform/db.server'
 import { calendarDay } from '~/platform/calendar-day'
 import type { Intake } from '~/features/intake/intake-schema'
 import { getHashPepper } from '~/platform/hash-pepper.server'
+import { DEFAULT_LANGUAGE } from '~/platform/i18n/languages'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
 import { getRecoveryPublicKey } from '../cases/office-keys.server'
 import { recipientsOfNewRequest } from '../key-access/key-requests.server'
+import { noticeNewRequest } from '../notifications/staff-notices.server'
 
 export class OfficeNotSetUpError extends Error {
 	constructor() {
@@ -42,9 +44,17 @@ function newReference(now: Date): string {
 
 export type CreatedRequest = { reference: string; followUpCode: string }
 
+export type RequestOptions = {
+	/** The language of the form's page: a reporter's notice of an answer will be in it. */
+	language?: string
+	/** Tell the staff (notifications); the demo's invented past requests are no news. */
+	notifyStaff?: boolean
+}
+
 export async function createRequest(
 	intake: Intake,
 	files: PreparedFile[],
+	{ language = DEFAULT_LANGUAGE, notifyStaff = true }: RequestOptions = {},
 ): Promise<CreatedRequest> {
 	const [recoveryPublicKey, { sealTo: leads, queueFor }] = await Promise.all([
 		getRecoveryPublicKey(),
@@ -115,6 +125,8 @@ export async function createRequest(
 					phone: intake.contactPhone,
 					times: intake.contactTimes,
 					preferredLanguage: intake.preferredLanguage,
+					// The reporter's wish to hear of an answer by mail (reporter-notices.server.ts).
+					replyNotice: intake.replyNotice ? language : undefined,
 				})
 			: null,
 		interpreterLanguage: intake.interpreterLanguage
@@ -146,16 +158,19 @@ export async function createRequest(
 	for (let attempt = 0; ; attempt++) {
 		const reference = newReference(now)
 		try {
-			// One nested create: Prisma runs it as a single transaction.
-			await prisma.case.create({
-				data: {
-					...data,
-					reference,
-					grants: { create: grants },
-					pendingGrants: { create: queueFor.map((staffUserId) => ({ staffUserId })) },
-					attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
-				},
-				select: { id: true },
+			// The case and the staff's notices commit together, or neither does.
+			await prisma.$transaction(async (tx) => {
+				await tx.case.create({
+					data: {
+						...data,
+						reference,
+						grants: { create: grants },
+						pendingGrants: { create: queueFor.map((staffUserId) => ({ staffUserId })) },
+						attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
+					},
+					select: { id: true },
+				})
+				if (notifyStaff) await noticeNewRequest(tx)
 			})
 			caseKey.fill(0)
 			return { reference, followUpCode: formatFollowUpCode(code) }

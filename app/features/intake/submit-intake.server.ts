@@ -25,6 +25,7 @@ import {
 } from '~/features/intake/intake-schema'
 import { RATE_LIMITS, record } from '~/features/rate-limit/rate-limit.server'
 import { createRequest, type CreatedRequest } from '~/features/intake/store-request.server'
+import { getLanguage } from '~/platform/i18n/language.server'
 import { wasFilledByAPerson } from './form-timing.server'
 
 export const BODY_LIMITS = {
@@ -75,6 +76,8 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 	if (!result.success || Object.keys(errors).length) {
 		return { kind: 'invalid', values, errors, fileErrors }
 	}
-	const created = await createRequest(result.data, prepared)
+	const created = await createRequest(result.data, prepared, {
+		language: getLanguage(request, 'public'),
+	})
 	return { kind: 'stored', created, withContact: result.data.contactMode === 'contact' }
 }

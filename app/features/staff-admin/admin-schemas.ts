@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { NewPasswordSchema } from '~/features/staff-auth/auth-schemas'
 import { STAFF_ROLES } from '~/platform/permissions'
 import {
+	confirmedStep,
 	choice,
 	email,
 	optionalText,
@@ -38,7 +39,7 @@ export const UserIdSchema = z.object({ userId: recordId })
 
 /** A destructive action on an account: the first post asks, the second (`confirmed`) does it. */
 export const ConfirmedUserIdSchema = UserIdSchema.extend({
-	confirmed: z.literal('yes').optional(),
+	confirmed: confirmedStep,
 })
 
 export const InvitationIdSchema = z.object({ invitationId: recordId })
@@ -57,6 +58,8 @@ export const SettingsSchema = OfficeDetailsSchema.extend({
 	retentionMonths: wholeNumber(1, 240, 'errors.retention'),
 	// At least 3, as the database checks: below, a hidden cell among few cases tells too much.
 	statisticsThreshold: wholeNumber(3, 100, 'errors.threshold'),
+	// Not public: the notices' reply address (notifications).
+	officeEmail: email.optional().transform((value) => value ?? null),
 })
 
 export const ApiTokenSchema = z.object({ name: text(120) })

@@ -23,6 +23,7 @@ export async function getOfficeSettings(actor: StaffActor) {
 			address: true,
 			retentionMonths: true,
 			statisticsThreshold: true,
+			officeEmail: true,
 		},
 	})
 }
@@ -34,6 +35,7 @@ export type OfficeSettingsInput = {
 	address: string | null
 	retentionMonths: number
 	statisticsThreshold: number
+	officeEmail: string | null
 }
 
 export async function updateOfficeSettings(actor: StaffActor, input: OfficeSettingsInput) {

@@ -51,3 +51,12 @@ export const wholeNumber = (min: number, max: number, message: string) =>
 
 /** The id of a record the page lists (a hidden field): anything else names none. */
 export const recordId = z.string({ message: 'errors.invalidChoice' }).uuid('errors.invalidChoice')
+
+/**
+ * The second step of a destructive action (confirm-step.tsx): absent on the
+ * first post, which only asks; `yes` on the confirmation.
+ */
+export const confirmedStep = z
+	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
+	.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+	.optional()

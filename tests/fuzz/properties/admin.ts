@@ -131,7 +131,8 @@ export const adminProperty: FuzzProperty = {
 					userId: input.fields.userId?.map((v) => ids.get(v) ?? v),
 				}
 				const parts = [
-					...(input.page === 'users' ? toParts({ intent: input.intent }) : []),
+					// The settings page's own form; its test mail needs SMTP, which the fuzzer has none of.
+					...toParts({ intent: input.page === 'users' ? input.intent : ['settings'] }),
 					...toParts(fields),
 					...input.extras,
 				]
