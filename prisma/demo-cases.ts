@@ -1,8 +1,10 @@
 // About 200 demo cases over three years, varied across every taxonomy
 // dimension: stored through the real intake (encrypted, wrapped to the
-// recovery key, the leads and the reporter), then worked as an office would:
-// assigned, classified, messaged, counselled, closed. A fixed seed makes
-// the data the same on every machine.
+// recovery key, the leads and the reporter), about one in five as a request
+// that came by phone, e-mail, in person, letter or referral (some without a
+// follow-up code), then worked as an office would: assigned, classified,
+// messaged, counselled, closed. A fixed seed makes the data the same on every
+// machine.
 import { randomUUID } from 'node:crypto'
 import { encryptCaseField } from '../app/platform/crypto/case-fields.server.ts'
 import { openSealed, publicKeyOf, sealTo } from '../app/platform/crypto/key-pairs.server.ts'
@@ -22,12 +24,15 @@ import {
 	NATIONALITY_GROUPS,
 	OUTCOMES,
 	REQUESTER_TYPES,
+	RECORDED_CHANNELS,
 	RESIDENCE_STATUSES,
 	SERVICE_TYPES,
 	WISHES,
 } from '../app/platform/taxonomy.ts'
 import type { PrismaClient } from '../app/generated/prisma/client'
-import { createRequest } from '../app/features/intake/store-request.server.ts'
+import { createRequest, storeCase } from '../app/features/intake/store-request.server.ts'
+import { generateFollowUpCode } from '../app/platform/crypto/follow-up-code.server.ts'
+import { calendarDay } from '../app/platform/calendar-day.ts'
 
 /** mulberry32: small, fast and the same everywhere. */
 function randomSource(seed: number) {
@@ -178,6 +183,8 @@ export async function seedDemoCases(
 	options: { count: number; lead: { id: string; password: string }; counsellorId: string },
 ): Promise<number> {
 	const random = randomSource(2026)
+	// A source of its own, so that every other draw stays as it was before channels.
+	const channels = randomSource(12)
 	const lead = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: options.lead.id },
 		select: WRAPPED_KEY_SELECT,
@@ -193,8 +200,17 @@ export async function seedDemoCases(
 
 	for (let index = 0; index < options.count; index++) {
 		const intake = demoIntake(random)
-		// Invented past requests: no notice to anyone.
-		const created = await createRequest(intake, [], { notifyStaff: false })
+		const recordedChannel = channels.chance(0.2) ? channels.pick(RECORDED_CHANNELS) : null
+		const created = recordedChannel
+			? await storeCase({
+					answers: intake,
+					files: [],
+					channel: recordedChannel,
+					receivedOn: calendarDay(new Date()),
+					followUpCode: channels.chance(0.7) ? generateFollowUpCode() : null,
+				})
+			: // Invented past requests: no notice to anyone.
+				await createRequest(intake, [], { notifyStaff: false })
 		const found = await prisma.case.findUniqueOrThrow({
 			where: { reference: created.reference },
 			select: {

@@ -14,6 +14,11 @@ export const PERMISSIONS = [
 	 * Whoever holds it also holds every case's key.
 	 */
 	'case:work-all',
+	/**
+	 * Record a case that came by phone, e-mail, in person, letter or referral:
+	 * the recorder is sealed its key and assigned it.
+	 */
+	'case:record',
 	'staff:manage',
 	'settings:manage',
 	'audit:read',
@@ -24,10 +29,11 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number]
 
 const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
-	COUNSELLOR: ['case:work-assigned'],
+	COUNSELLOR: ['case:work-assigned', 'case:record'],
 	LEAD: [
 		'case:work-assigned',
 		'case:work-all',
+		'case:record',
 		'audit:read',
 		'statistics:read',
 		'templates:manage',
@@ -49,6 +55,8 @@ export function rolesWith(permission: Permission): StaffRoleName[] {
 export const WORK_CASES: Permission = 'case:work-assigned'
 /** Who may be assigned a case. */
 export const ASSIGNABLE: Permission = 'case:work-assigned'
+/** Who records cases that did not come through the web form (/staff/cases/new). */
+export const RECORDS_CASES: Permission = 'case:record'
 /** Who holds the key of every case: each new request is sealed to them too. */
 export const HOLDS_EVERY_CASE_KEY: Permission = 'case:work-all'
 

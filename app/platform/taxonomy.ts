@@ -129,6 +129,32 @@ export type ServiceType = (typeof SERVICE_TYPES)[number]
 export const CASE_STATUSES = ['NEW', 'IN_PROGRESS', 'CLOSED', 'NOT_DISCRIMINATION'] as const
 export type CaseStatusName = (typeof CASE_STATUSES)[number]
 
+/**
+ * How a request reached the office, in the statistics' order: the web form
+ * (anonymous or with contact details), or what staff record. The values of
+ * the enum "CaseChannel" (database-integrity.test.ts compares them).
+ */
+export const CASE_CHANNELS = [
+	'WEB_ANONYMOUS',
+	'WEB_WITH_CONTACT',
+	'PHONE',
+	'EMAIL',
+	'IN_PERSON',
+	'LETTER',
+	'REFERRAL',
+] as const
+export type CaseChannelName = (typeof CASE_CHANNELS)[number]
+
+/** The channels a counsellor or lead records a case from (/staff/cases/new): all but the web form. */
+export const RECORDED_CHANNELS = [
+	'PHONE',
+	'EMAIL',
+	'IN_PERSON',
+	'LETTER',
+	'REFERRAL',
+] as const satisfies readonly CaseChannelName[]
+export type RecordedChannel = (typeof RECORDED_CHANNELS)[number]
+
 /** How a closed case ended, for the annual report. */
 export const OUTCOMES = [
 	'resolved',

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateRangeFields } from '~/platform/ui/date-range-fields'
 import { Pagination } from '~/platform/ui/pagination'
-import { can, WORK_CASES } from '~/platform/permissions'
+import { can, RECORDS_CASES, WORK_CASES } from '~/platform/permissions'
 import { InboxFilterSchema } from '~/features/cases/casework-schemas'
 import { searchParamsObject } from '~/platform/forms/search-params'
 import { AREAS_OF_LIFE, CASE_STATUSES, REQUESTER_TYPES } from '~/platform/taxonomy'
@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		title: t('staff:inbox.title'),
 		lead: can(actor.role, 'case:work-all'),
+		recordCase: can(actor.role, RECORDS_CASES),
 		filter: {
 			...filter,
 			from: url.searchParams.get('from') ?? '',
@@ -35,12 +36,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 const VIEWS = ['new', 'mine', 'all'] as const
 
 export default function Inbox() {
-	const { cases, total, page, pageCount, filter, lead, staff } = useLoaderData<typeof loader>()
+	const { cases, total, page, pageCount, filter, lead, recordCase, staff } =
+		useLoaderData<typeof loader>()
 	const { t } = useTranslation('staff')
 	const { t: tx } = useTranslation('taxonomy')
 	return (
 		<section>
 			<h1>{t('inbox.title')}</h1>
+			{recordCase ? (
+				<p>
+					<Link to="/staff/cases/new">{t('inbox.record')}</Link>
+				</p>
+			) : null}
 			<nav aria-label={t('inbox.views')} className="tabs">
 				<ul>
 					{VIEWS.filter((view) => lead || view !== 'all').map((view) => (
@@ -123,6 +130,7 @@ export default function Inbox() {
 							<tr>
 								<th scope="col">{t('inbox.reference')}</th>
 								<th scope="col">{t('inbox.received')}</th>
+								<th scope="col">{t('inbox.channel')}</th>
 								<th scope="col">{t('inbox.status')}</th>
 								<th scope="col">{t('inbox.requesterType')}</th>
 								<th scope="col">{t('inbox.area')}</th>
@@ -136,6 +144,7 @@ export default function Inbox() {
 										<Link to={`/staff/cases/${row.reference}`}>{row.reference}</Link>
 									</th>
 									<td>{row.receivedOn}</td>
+									<td>{t(`channel.${row.channel}`)}</td>
 									<td>
 										<span className={`status status--${row.status}`}>
 											{t(`status.${row.status}`)}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { can, HOLDS_EVERY_CASE_KEY, WORK_CASES } from '~/platform/permissions'
+import { can, HOLDS_EVERY_CASE_KEY, RECORDS_CASES, WORK_CASES } from '~/platform/permissions'
 import { countOpenKeyRequests } from '~/features/key-access/key-requests.server'
 import { getStaffActor } from '~/features/staff-auth/require-staff.server'
 
@@ -13,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			displayName: actor.displayName,
 			role: actor.role,
 			cases: can(actor.role, WORK_CASES),
+			recordCase: can(actor.role, RECORDS_CASES),
 			handover: can(actor.role, 'case:work-all'),
 			templates: can(actor.role, 'templates:manage'),
 			audit: can(actor.role, 'audit:read'),
@@ -34,7 +35,14 @@ export default function StaffLayout() {
 					<ul>
 						{user.cases ? (
 							<li>
-								<NavLink to="/staff/cases">{t('nav.cases')}</NavLink>
+								<NavLink to="/staff/cases" end>
+									{t('nav.cases')}
+								</NavLink>
+							</li>
+						) : null}
+						{user.recordCase ? (
+							<li>
+								<NavLink to="/staff/cases/new">{t('nav.recordCase')}</NavLink>
 							</li>
 						) : null}
 						{user.handover ? (

@@ -180,7 +180,7 @@ INSERT INTO "Case" ("id", "reference", "status", "channel", "receivedOn", "close
 SELECT gen_random_uuid()::text,
 	to_char("receivedOn", 'YYYY') || '-' || ${REFERENCE_SUFFIX},
 	status::"CaseStatus",
-	channel::"ContactChannel",
+	channel::"CaseChannel",
 	"receivedOn",
 	CASE WHEN status IN ('CLOSED', 'NOT_DISCRIMINATION')
 		THEN least("receivedOn" + 1 + floor(power(r_open, 2) * 120)::int, current_date)::timestamp END,
@@ -196,7 +196,7 @@ SELECT gen_random_uuid()::text,
 	CASE WHEN status <> 'NEW' THEN staff_list[1 + i % cardinality(staff_list)] END,
 	decode(repeat(md5(i::text), 20 + floor(r_length * 80)::int), 'hex'),
 	decode(repeat(md5('place' || i), 3), 'hex'),
-	CASE WHEN channel = 'WITH_CONTACT' THEN decode(repeat(md5('contact' || i), 6), 'hex') END,
+	CASE WHEN channel = 'WEB_WITH_CONTACT' THEN decode(repeat(md5('contact' || i), 6), 'hex') END,
 	decode(md5('lookup' || i) || md5('code' || i), 'hex')
 FROM (
 	SELECT *,
@@ -205,7 +205,7 @@ FROM (
 			WHEN age < 120 AND r_status < 0.6 THEN 'IN_PROGRESS'
 			WHEN r_status < 0.9 THEN 'CLOSED'
 			ELSE 'NOT_DISCRIMINATION' END AS status,
-		CASE WHEN r_channel < 0.6 THEN 'WITH_CONTACT' ELSE 'ANONYMOUS' END AS channel,
+		CASE WHEN r_channel < 0.6 THEN 'WEB_WITH_CONTACT' ELSE 'WEB_ANONYMOUS' END AS channel,
 		requester_list[width_bucket(r_requester, ARRAY[0.05, 0.65, 0.8, 0.9, 0.96]::float8[])]
 			AS requester,
 		(ARRAY[area_list[1 + area], area_list[1 + (area + 5) % cardinality(area_list)],

@@ -190,7 +190,7 @@ WITH counted AS (
 	INSERT INTO "Case" ("id", "reference", "channel", "receivedOn", "reportedAreas", "reportedForms",
 		"reportedMotives", "reportedActors", "reportedWishes", "reportedAgeGroup",
 		"narrative", "place", "contact", "followUpLookup")
-	VALUES ($2, $3, 'WITH_CONTACT', current_date, '{public_space}', '{insult}', '{xenophobia}',
+	VALUES ($2, $3, 'WEB_WITH_CONTACT', current_date, '{public_space}', '{insult}', '{xenophobia}',
 		'{private_person}', '{counselling}', '26_40', $4, $5, $6, $7)
 	RETURNING "id"
 ), granted AS (

@@ -80,7 +80,7 @@ async function seed(client: pg.Client, cases: number, year: number) {
 			"reportedAgeGroup", "reportedGender", "reportedNationality", "reportedResidence",
 			"narrative", "followUpLookup")
 		SELECT gen_random_uuid()::text, 'S' || n, s.status::"CaseStatus",
-			(CASE WHEN random() < 0.4 THEN 'ANONYMOUS' ELSE 'WITH_CONTACT' END)::"ContactChannel",
+			(CASE WHEN random() < 0.4 THEN 'WEB_ANONYMOUS' ELSE 'WEB_WITH_CONTACT' END)::"CaseChannel",
 			make_date($2::int, 1, 1) + floor(random() * 365)::int,
 			CASE WHEN s.status = 'CLOSED' THEN ${pick('$3::text[]')} END,
 			${pick('$4::text[]')}, ${some('$5::text[]')}, ${some('$6::text[]')}, ${some('$7::text[]')}, ${some('$8::text[]')},

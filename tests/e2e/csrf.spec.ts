@@ -24,6 +24,7 @@ const INTENTS: Record<string, string[]> = {
 	'staff.login.tsx': [],
 	'staff.two-factor.tsx': [],
 	'staff.logout.tsx': [],
+	'staff.cases.new.tsx': [],
 	'staff.cases.$reference.tsx': [
 		'classify',
 		'status',

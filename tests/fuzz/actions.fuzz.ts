@@ -1,6 +1,6 @@
 // Fuzzing the actions that take input from outside: the public request form,
-// the follow-up page, the staff login, a case's staff actions and the admin's
-// pages. fast-check builds random and hostile posts (megabyte strings,
+// the follow-up page, the staff login, a case's staff actions, recording a
+// case and the admin's pages. fast-check builds random and hostile posts (megabyte strings,
 // control characters with NUL and the right-to-left override, Arabic,
 // Tigrinya and emoji, invalid choices, repeated fields, markup and SQL,
 // missing fields, broken multipart bodies, wrong content types) and each
@@ -27,6 +27,7 @@ import { caseProperty } from './properties/casework'
 import { followUpProperty } from './properties/follow-up'
 import { intakeProperty } from './properties/intake'
 import { loginProperty } from './properties/login'
+import { recordingProperty } from './properties/recording'
 import { type FuzzProperty } from './runner'
 
 export { formatResult, type FuzzFailure, type FuzzProperty, type FuzzResult } from './runner'
@@ -36,6 +37,7 @@ export const FUZZ_PROPERTIES: FuzzProperty[] = [
 	intakeProperty,
 	followUpProperty,
 	caseProperty,
+	recordingProperty,
 	loginProperty,
 	adminProperty,
 ]

@@ -11,6 +11,7 @@ import {
 	ACTORS,
 	AGE_GROUPS,
 	AREAS_OF_LIFE,
+	CASE_CHANNELS,
 	DISCRIMINATION_FORMS,
 	GENDERS,
 	MOTIVES,
@@ -124,6 +125,13 @@ describe('choice lists', () => {
 			const allowed = [...constraint!.definition.matchAll(/'([^']*)'::text/g)].map((m) => m[1])
 			expect(allowed.sort(), `${table}.${column}`).toEqual([...values].sort())
 		}
+	})
+
+	test('the channel enum has exactly the channels of app/platform/taxonomy.ts, in their order', async () => {
+		const { rows } = await client.query<{ label: string }>(
+			`SELECT enumlabel AS label FROM pg_enum WHERE enumtypid = '"CaseChannel"'::regtype ORDER BY enumsortorder`,
+		)
+		expect(rows.map((row) => row.label)).toEqual([...CASE_CHANNELS])
 	})
 
 	test('a value outside its list is refused, alone or among allowed ones; each in it passes', async () => {

@@ -75,7 +75,7 @@ describe('a stored request', () => {
 			where: { reference: created.reference },
 			select: { id: true, channel: true, narrative: true, reportedAreas: true, grants: true },
 		})
-		expect(stored.channel).toBe('WITH_CONTACT')
+		expect(stored.channel).toBe('WEB_WITH_CONTACT')
 		expect(stored.reportedAreas).toEqual(['other'])
 		expect(stored.grants.map((g) => g.holder).sort()).toEqual(['RECOVERY', 'REPORTER', 'STAFF'])
 
@@ -111,7 +111,7 @@ describe('a stored request', () => {
 			where: { reference: created.reference },
 			select: { channel: true, contact: true },
 		})
-		expect(stored).toEqual({ channel: 'ANONYMOUS', contact: null })
+		expect(stored).toEqual({ channel: 'WEB_ANONYMOUS', contact: null })
 	})
 
 	test('a full copy of the server opens nothing: no key, secret or stored value unwraps a case key', async () => {

@@ -10,6 +10,7 @@ import {
 	ACTORS,
 	AGE_GROUPS,
 	AREAS_OF_LIFE,
+	CASE_CHANNELS,
 	DISCRIMINATION_FORMS,
 	MOTIVES,
 	REQUESTER_TYPES,
@@ -58,7 +59,7 @@ async function insertCases(cases: SyntheticCase[]) {
 			data: {
 				reference: `T-${sequence}`,
 				status: each.status,
-				channel: sequence % 3 ? 'WITH_CONTACT' : 'ANONYMOUS',
+				channel: CASE_CHANNELS[sequence % CASE_CHANNELS.length]!,
 				receivedOn: new Date(Date.UTC(YEAR, each.month - 1, 10)),
 				requesterType: each.requesterType,
 				reportedAgeGroup: each.ageGroup,

@@ -64,7 +64,7 @@ describe('the audit log in words', () => {
 		)
 	})
 
-	test('status, outcome, service and classification come out as their labels', () => {
+	test('status, outcome, service, classification and channel come out as their labels', () => {
 		expect(
 			describeAuditEvent(
 				row({ action: 'case.status', detail: { from: 'NEW', to: 'CLOSED', outcome: 'referred' } }),
@@ -89,6 +89,20 @@ describe('the audit log in words', () => {
 				t,
 			).details,
 		).toBe('Lebensbereich: Arbeitswelt; Form: Beschimpfung')
+		expect(
+			describeAuditEvent(
+				row({ action: 'case.recorded', detail: { channel: 'PHONE', followUpCode: true } }),
+				names,
+				t,
+			).details,
+		).toBe('Telefon, mit Folgecode')
+		expect(
+			describeAuditEvent(
+				row({ action: 'case.recorded', detail: { channel: 'LETTER', followUpCode: false } }),
+				names,
+				t,
+			).details,
+		).toBe('Brief, ohne Folgecode')
 	})
 
 	test('a test mail says where it went and how; a notice choice names the choice', () => {

@@ -143,6 +143,13 @@ function detailsInWords(
 			})
 		case 'case.classified':
 			return classificationInWords(detail, t)
+		case 'case.recorded':
+			return t(
+				detail.followUpCode
+					? 'staff:audit.details.recorded'
+					: 'staff:audit.details.recordedWithoutCode',
+				{ channel: t(`staff:channel.${text(detail.channel)}`) },
+			)
 		case 'case.read':
 			return detail.content
 				? t('staff:audit.details.withContent')

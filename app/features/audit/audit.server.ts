@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
 	'access.denied',
 	'case.read',
 	'case.read.denied',
+	'case.recorded',
 	'case.classified',
 	'case.status',
 	'case.assigned',

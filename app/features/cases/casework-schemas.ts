@@ -43,7 +43,7 @@ export const StatusSchema = z
 	})
 
 /** A real calendar day (no 30 February), not before the office existed, not in the future. */
-const pastDay = z
+export const pastDay = z
 	.string({ message: 'errors.date' })
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
 	.refine((value) => {

@@ -51,13 +51,13 @@ export function ReportedAnswers({ view }: { view: CaseView }) {
 			<dd>{list('wishes', reported.wishes)}</dd>
 			<dt>{t('answers.contact')}</dt>
 			<dd dir="auto">
-				{view.channel === 'ANONYMOUS'
-					? t('channel.ANONYMOUS')
-					: contact
-						? [contact.name, contact.email, contact.phone, contact.times]
-								.filter(Boolean)
-								.join(' · ')
-						: '–'}
+				{contact
+					? [contact.name, contact.email, contact.phone, contact.times].filter(Boolean).join(' · ')
+					: view.channel === 'WEB_ANONYMOUS'
+						? t('answers.anonymous')
+						: view.readable
+							? t('answers.noContact')
+							: '–'}
 			</dd>
 			{contact?.preferredLanguage ? (
 				<>

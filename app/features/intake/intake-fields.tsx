@@ -1,5 +1,7 @@
 // What every section of the intake form needs to draw its fields: the
-// translations, what was typed, and each field's error wiring.
+// translations, what was typed, and each field's error wiring. The sections
+// serve the public form, in the reporter's words, and the staff's recording
+// form (routes/staff.cases.new.tsx), in words for the counsellor.
 import { useTranslation } from 'react-i18next'
 import type { FieldErrors, IntakeValues } from '~/features/intake/intake-schema'
 import { LIMITS } from '~/features/intake/intake-schema'
@@ -8,14 +10,23 @@ import { TextField } from '~/platform/ui/form-fields'
 
 export const NS = 'intake'
 
+/**
+ * Where the sections' words come from: the namespace (which the errors'
+ * keys are of, too) and, within it, where the labels are.
+ */
+export type IntakeWording = { namespace: string; keyPrefix?: string }
+
+const REPORTER_WORDING: IntakeWording = { namespace: NS }
+
 export type IntakeFields = ReturnType<typeof useIntakeFields>
 
 export function useIntakeFields(
 	values: IntakeValues,
 	errors: FieldErrors,
 	errorValues: Record<string, Record<string, string>>,
+	wording: IntakeWording = REPORTER_WORDING,
 ) {
-	const { t } = useTranslation(NS)
+	const { t } = useTranslation(wording.namespace, { keyPrefix: wording.keyPrefix })
 	const { t: tx } = useTranslation('taxonomy')
 	const text = (name: string) =>
 		typeof values[name] === 'string' ? (values[name] as string) : undefined
@@ -25,7 +36,7 @@ export function useIntakeFields(
 	]
 	const common = (name: string) => ({
 		name,
-		namespace: NS,
+		namespace: wording.namespace,
 		error: errors[name],
 		errorValues: errorValues[name],
 	})

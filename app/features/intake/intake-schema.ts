@@ -81,67 +81,98 @@ const someOf = <T extends readonly [string, ...string[]]>(values: T) =>
 const currentYear = () => new Date().getFullYear()
 export const EARLIEST_INCIDENT_YEAR_OFFSET = 10
 
+/** What happened, and about whom: the questions before the contact section. */
+const INCIDENT_ANSWERS = {
+	requesterType: oneOf(REQUESTER_TYPES),
+	narrative: z
+		.string({ required_error: 'errors.narrativeRequired' })
+		.trim()
+		.min(1, 'errors.narrativeRequired')
+		.max(LIMITS.narrative, 'errors.tooLong'),
+	incidentMonth: z.coerce
+		.number()
+		.int()
+		.min(1, 'errors.invalidChoice')
+		.max(12, 'errors.invalidChoice')
+		.optional(),
+	incidentYear: z.coerce
+		.number()
+		.int()
+		.refine(
+			(year) => year >= currentYear() - EARLIEST_INCIDENT_YEAR_OFFSET && year <= currentYear(),
+			'errors.invalidChoice',
+		)
+		.optional(),
+	place: optionalText(LIMITS.shortText),
+	ongoing: oneOf(ONGOING),
+	areas: someOf(AREAS_OF_LIFE),
+	areasOther: optionalText(LIMITS.shortText),
+	forms: someOf(DISCRIMINATION_FORMS),
+	formsOther: optionalText(LIMITS.shortText),
+	motives: someOf(MOTIVES),
+	motivesOther: optionalText(LIMITS.shortText),
+	actors: someOf(ACTORS),
+	ageGroup: oneOf(AGE_GROUPS),
+	gender: oneOf(GENDERS),
+	nationalityGroup: oneOf(NATIONALITY_GROUPS),
+	residenceStatus: oneOf(RESIDENCE_STATUSES),
+	wishes: someOf(WISHES),
+}
+
+/** How to reach the person, and whether they need an interpreter. */
+const CONTACT_ANSWERS = {
+	contactName: optionalText(LIMITS.shortText),
+	contactEmail: z
+		.string()
+		.trim()
+		.max(LIMITS.shortText, 'errors.tooLong')
+		.email('errors.invalidEmail')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	contactPhone: z
+		.string()
+		.trim()
+		.regex(/^\+?[0-9 ()./-]{6,30}$/, 'errors.invalidPhone')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	contactTimes: optionalText(LIMITS.contactTimes),
+	preferredLanguage: optionalText(LIMITS.shortText),
+	interpreterNeeded: oneOf(['yes', 'no'] as const),
+	interpreterLanguage: optionalText(LIMITS.shortText),
+}
+
+/**
+ * The answers themselves: what the web form asks, and what staff record for
+ * a request that came another way (app/features/cases/recorded-case-schema.ts).
+ */
+export const IntakeAnswersSchema = z.object({ ...INCIDENT_ANSWERS, ...CONTACT_ANSWERS })
+
+export type IntakeAnswers = z.output<typeof IntakeAnswersSchema>
+
+/** "Other" texts count only when "other" was chosen, the interpreter's language only when one is needed. */
+export function withoutUnusedAnswers<T extends IntakeAnswers>(answers: T): T {
+	return {
+		...answers,
+		areasOther: answers.areas.includes(OTHER_VALUES.areas) ? answers.areasOther : undefined,
+		formsOther: answers.forms.includes(OTHER_VALUES.forms) ? answers.formsOther : undefined,
+		motivesOther: answers.motives.includes(OTHER_VALUES.motives) ? answers.motivesOther : undefined,
+		interpreterLanguage:
+			answers.interpreterNeeded === 'yes' ? answers.interpreterLanguage : undefined,
+	}
+}
+
+// In the order of the form, so that the list of problems is too.
 export const IntakeSchema = z
 	.object({
-		requesterType: oneOf(REQUESTER_TYPES),
-		narrative: z
-			.string({ required_error: 'errors.narrativeRequired' })
-			.trim()
-			.min(1, 'errors.narrativeRequired')
-			.max(LIMITS.narrative, 'errors.tooLong'),
-		incidentMonth: z.coerce
-			.number()
-			.int()
-			.min(1, 'errors.invalidChoice')
-			.max(12, 'errors.invalidChoice')
-			.optional(),
-		incidentYear: z.coerce
-			.number()
-			.int()
-			.refine(
-				(year) => year >= currentYear() - EARLIEST_INCIDENT_YEAR_OFFSET && year <= currentYear(),
-				'errors.invalidChoice',
-			)
-			.optional(),
-		place: optionalText(LIMITS.shortText),
-		ongoing: oneOf(ONGOING),
-		areas: someOf(AREAS_OF_LIFE),
-		areasOther: optionalText(LIMITS.shortText),
-		forms: someOf(DISCRIMINATION_FORMS),
-		formsOther: optionalText(LIMITS.shortText),
-		motives: someOf(MOTIVES),
-		motivesOther: optionalText(LIMITS.shortText),
-		actors: someOf(ACTORS),
-		ageGroup: oneOf(AGE_GROUPS),
-		gender: oneOf(GENDERS),
-		nationalityGroup: oneOf(NATIONALITY_GROUPS),
-		residenceStatus: oneOf(RESIDENCE_STATUSES),
-		wishes: someOf(WISHES),
+		...INCIDENT_ANSWERS,
 		contactMode: z.enum(['anonymous', 'contact'], {
 			errorMap: () => ({ message: 'errors.contactModeRequired' }),
 		}),
-		contactName: optionalText(LIMITS.shortText),
-		contactEmail: z
-			.string()
-			.trim()
-			.max(LIMITS.shortText, 'errors.tooLong')
-			.email('errors.invalidEmail')
-			.optional()
-			.or(z.literal('').transform(() => undefined)),
-		contactPhone: z
-			.string()
-			.trim()
-			.regex(/^\+?[0-9 ()./-]{6,30}$/, 'errors.invalidPhone')
-			.optional()
-			.or(z.literal('').transform(() => undefined)),
-		contactTimes: optionalText(LIMITS.contactTimes),
-		preferredLanguage: optionalText(LIMITS.shortText),
+		...CONTACT_ANSWERS,
 		// Off unless ticked: a mail when the office answers, saying only that it did.
 		replyNotice: z
 			.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })
 			.optional(),
-		interpreterNeeded: oneOf(['yes', 'no'] as const),
-		interpreterLanguage: optionalText(LIMITS.shortText),
 		consent: z.literal('yes', { errorMap: () => ({ message: 'errors.consentRequired' }) }),
 	})
 	.superRefine((intake, context) => {
@@ -157,10 +188,9 @@ export const IntakeSchema = z
 		}
 	})
 	.transform((intake) => {
-		// An anonymous request keeps no contact data, whatever the fields held;
-		// "other" texts count only when "other" was chosen.
+		// An anonymous request keeps no contact data, whatever the fields held.
 		const anonymous = intake.contactMode === 'anonymous'
-		return {
+		return withoutUnusedAnswers({
 			...intake,
 			contactName: anonymous ? undefined : intake.contactName,
 			contactEmail: anonymous ? undefined : intake.contactEmail,
@@ -168,12 +198,7 @@ export const IntakeSchema = z
 			contactTimes: anonymous ? undefined : intake.contactTimes,
 			preferredLanguage: anonymous ? undefined : intake.preferredLanguage,
 			replyNotice: anonymous ? undefined : intake.replyNotice,
-			areasOther: intake.areas.includes(OTHER_VALUES.areas) ? intake.areasOther : undefined,
-			formsOther: intake.forms.includes(OTHER_VALUES.forms) ? intake.formsOther : undefined,
-			motivesOther: intake.motives.includes(OTHER_VALUES.motives) ? intake.motivesOther : undefined,
-			interpreterLanguage:
-				intake.interpreterNeeded === 'yes' ? intake.interpreterLanguage : undefined,
-		}
+		})
 	})
 
 export type Intake = z.output<typeof IntakeSchema>

@@ -1,7 +1,8 @@
-// A new request from the public form becomes a case in one transaction: its
-// sensitive fields encrypted with a fresh case key, the key wrapped to the
-// office recovery key, every active lead whose keys were approved and the
-// reporter's code-derived key, then forgotten; a lead still waiting for
+// A new case, from the public form or recorded by staff, is stored in one
+// transaction: its sensitive fields encrypted with a fresh case key, the key
+// wrapped to the office recovery key, every active lead whose keys were
+// approved, the reporter's code-derived key if the person gets a code, and
+// the staff member who recorded it; then forgotten. A lead still waiting for
 // approval gets a pending grant instead (security-model.md, "New request").
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { PreparedFile } from '~/features/attachments/prepare.server'
@@ -16,10 +17,12 @@ import {
 import { sealTo } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { calendarDay } from '~/platform/calendar-day'
-import type { Intake } from '~/features/intake/intake-schema'
+import type { Intake, IntakeAnswers } from '~/features/intake/intake-schema'
+import type { CaseChannelName } from '~/platform/taxonomy'
+import type { Prisma } from '~/generated/prisma/client'
 import { getHashPepper } from '~/platform/hash-pepper.server'
-import { DEFAULT_LANGUAGE } from '~/platform/i18n/languages'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
+import { DEFAULT_LANGUAGE } from '~/platform/i18n/languages'
 import { getRecoveryPublicKey } from '../cases/office-keys.server'
 import { recipientsOfNewRequest } from '../key-access/key-requests.server'
 import { noticeNewRequest } from '../notifications/staff-notices.server'
@@ -51,24 +54,74 @@ export type RequestOptions = {
 	notifyStaff?: boolean
 }
 
+/** A request from the public form: always with a follow-up code, received today. */
 export async function createRequest(
 	intake: Intake,
 	files: PreparedFile[],
 	{ language = DEFAULT_LANGUAGE, notifyStaff = true }: RequestOptions = {},
 ): Promise<CreatedRequest> {
+	const code = generateFollowUpCode()
+	const { reference } = await storeCase(
+		{
+			answers: intake,
+			files,
+			channel: intake.contactMode === 'contact' ? 'WEB_WITH_CONTACT' : 'WEB_ANONYMOUS',
+			// The day only: the inbox sorts and filters by it, the statistics count its quarter.
+			receivedOn: calendarDay(new Date()),
+			followUpCode: code,
+			replyNoticeLanguage: intake.replyNotice ? language : undefined,
+		},
+		// The case and the staff's notices commit together, or neither does.
+		notifyStaff ? (tx) => noticeNewRequest(tx) : undefined,
+	)
+	return { reference, followUpCode: formatFollowUpCode(code) }
+}
+
+export type NewCase = {
+	/** Contact details only if the person gave them (the schemas drop them otherwise). */
+	answers: IntakeAnswers
+	files: PreparedFile[]
+	channel: CaseChannelName
+	/** A calendar day (UTC midnight), no time of day. */
+	receivedOn: Date
+	/** The person's code, unformatted, or null when they get none: then only staff open the case. */
+	followUpCode: string | null
+	/**
+	 * The staff member who recorded it: the case is sealed to them and
+	 * assigned to them, its work begun (as an assignment begins it).
+	 */
+	recordedBy?: { id: string; publicKey: Uint8Array }
+	/**
+	 * The person asked to hear of an answer by mail, in this language
+	 * (reporter-notices.server.ts); kept in the encrypted contact.
+	 */
+	replyNoticeLanguage?: string
+}
+
+export type StoredCase = { id: string; reference: string }
+
+/**
+ * Stores a new case in one transaction with what `inTransaction` writes
+ * there (a recorded case's audit entry). The case key is wiped before this
+ * returns, stored or not.
+ */
+export async function storeCase(
+	newCase: NewCase,
+	inTransaction?: (tx: Prisma.TransactionClient, stored: StoredCase) => Promise<void>,
+): Promise<StoredCase> {
+	const { answers, followUpCode: code, recordedBy } = newCase
 	const [recoveryPublicKey, { sealTo: leads, queueFor }] = await Promise.all([
 		getRecoveryPublicKey(),
 		recipientsOfNewRequest(),
 	])
-	// Without a recovery key nobody could ever open a request, and without an
-	// approved lead nobody would read it: the form is closed until the office
-	// has both (isOfficeSetUp in office-setup.server.ts).
-	if (!recoveryPublicKey || leads.length === 0) throw new OfficeNotSetUpError()
+	// Without a recovery key nobody could ever open a case, and without an
+	// approved lead nobody would read a request from the form: the form is
+	// closed until the office has both (isOfficeSetUp in
+	// office-setup.server.ts). A recorded case has its reader in the recorder.
+	if (!recoveryPublicKey || (leads.length === 0 && !recordedBy)) throw new OfficeNotSetUpError()
 
 	const caseId = randomUUID()
 	const caseKey = newSymmetricKey()
-	const code = generateFollowUpCode()
-	const reporter = reporterKeyPair(code)
 	const seal = (field: Parameters<typeof encryptCaseField>[2], value: string) =>
 		toBytes(encryptCaseField(caseKey, caseId, field, value))
 	const sealJson = (
@@ -79,107 +132,115 @@ export async function createRequest(
 		return Object.keys(present).length ? seal(field, JSON.stringify(present)) : null
 	}
 
-	const now = new Date()
-	// The day only: the inbox sorts and filters by it, the statistics count its quarter.
-	const receivedOn = calendarDay(now)
-	const withContact = intake.contactMode === 'contact'
-
 	const data = {
 		id: caseId,
-		status: 'NEW' as const,
-		channel: withContact ? ('WITH_CONTACT' as const) : ('ANONYMOUS' as const),
-		receivedOn,
+		// A recorded case is its recorder's from the start, as an assignment makes it.
+		status: recordedBy ? ('IN_PROGRESS' as const) : ('NEW' as const),
+		channel: newCase.channel,
+		receivedOn: newCase.receivedOn,
+		assignedToId: recordedBy?.id ?? null,
 		// In the clear only what the inbox filters by and the statistics count
 		// (docs/data-protection.md); the rest of the answers is sealed below.
-		reportedRequesterType: intake.requesterType ?? null,
-		reportedAreas: intake.areas,
-		reportedAgeGroup: intake.ageGroup ?? null,
-		reportedGender: intake.gender ?? null,
-		reportedNationality: intake.nationalityGroup ?? null,
-		reportedResidence: intake.residenceStatus ?? null,
+		reportedRequesterType: answers.requesterType ?? null,
+		reportedAreas: answers.areas,
+		reportedAgeGroup: answers.ageGroup ?? null,
+		reportedGender: answers.gender ?? null,
+		reportedNationality: answers.nationalityGroup ?? null,
+		reportedResidence: answers.residenceStatus ?? null,
 		reportedForms: [],
 		reportedMotives: [],
 		reportedActors: [],
 		reportedWishes: [],
 		reportedAnswers: sealJson('reportedAnswers', {
-			incidentMonth: intake.incidentMonth,
-			incidentYear: intake.incidentYear,
-			ongoing: intake.ongoing,
-			forms: intake.forms,
-			motives: intake.motives,
-			actors: intake.actors,
-			wishes: intake.wishes,
-			interpreterNeeded: intake.interpreterNeeded,
+			incidentMonth: answers.incidentMonth,
+			incidentYear: answers.incidentYear,
+			ongoing: answers.ongoing,
+			forms: answers.forms,
+			motives: answers.motives,
+			actors: answers.actors,
+			wishes: answers.wishes,
+			interpreterNeeded: answers.interpreterNeeded,
 		}),
-		narrative: seal('narrative', intake.narrative),
-		place: intake.place ? seal('place', intake.place) : null,
+		narrative: seal('narrative', answers.narrative),
+		place: answers.place ? seal('place', answers.place) : null,
 		otherAnswers: sealJson('otherAnswers', {
-			areas: intake.areasOther,
-			forms: intake.formsOther,
-			motives: intake.motivesOther,
+			areas: answers.areasOther,
+			forms: answers.formsOther,
+			motives: answers.motivesOther,
 		}),
-		contact: withContact
-			? sealJson('contact', {
-					name: intake.contactName,
-					email: intake.contactEmail,
-					phone: intake.contactPhone,
-					times: intake.contactTimes,
-					preferredLanguage: intake.preferredLanguage,
-					// The reporter's wish to hear of an answer by mail (reporter-notices.server.ts).
-					replyNotice: intake.replyNotice ? language : undefined,
-				})
+		contact: sealJson('contact', {
+			name: answers.contactName,
+			email: answers.contactEmail,
+			phone: answers.contactPhone,
+			times: answers.contactTimes,
+			preferredLanguage: answers.preferredLanguage,
+			replyNotice: newCase.replyNoticeLanguage,
+		}),
+		interpreterLanguage: answers.interpreterLanguage
+			? seal('interpreterLanguage', answers.interpreterLanguage)
 			: null,
-		interpreterLanguage: intake.interpreterLanguage
-			? seal('interpreterLanguage', intake.interpreterLanguage)
-			: null,
-		followUpLookup: toBytes(followUpLookupHash(code, getHashPepper())),
+		followUpLookup: code ? toBytes(followUpLookupHash(code, getHashPepper())) : null,
 	}
 
+	// The recorder holds the key as its assignee; an approved lead only once.
+	const staff = recordedBy
+		? [...leads.filter((lead) => lead.id !== recordedBy.id), recordedBy]
+		: leads
 	const grants = [
 		{
 			holder: 'RECOVERY' as const,
 			staffUserId: null,
 			sealedKey: toBytes(sealTo(recoveryPublicKey, caseKey)),
 		},
-		{
-			holder: 'REPORTER' as const,
-			staffUserId: null,
-			sealedKey: toBytes(sealTo(reporter.publicKey, caseKey)),
-		},
-		...leads.map((lead) => ({
+		...(code
+			? [
+					{
+						holder: 'REPORTER' as const,
+						staffUserId: null,
+						sealedKey: toBytes(sealTo(reporterKeyPair(code).publicKey, caseKey)),
+					},
+				]
+			: []),
+		...staff.map((member) => ({
 			holder: 'STAFF' as const,
-			staffUserId: lead.id,
-			sealedKey: toBytes(sealTo(lead.publicKey, caseKey)),
+			staffUserId: member.id,
+			sealedKey: toBytes(sealTo(member.publicKey, caseKey)),
 		})),
 	]
-	const attachments = encryptedAttachmentRows(caseKey, caseId, files, { firstPosition: 1 })
+	const pending = queueFor.filter((staffUserId) => staffUserId !== recordedBy?.id)
+	const attachments = encryptedAttachmentRows(caseKey, caseId, newCase.files, { firstPosition: 1 })
+	caseKey.fill(0)
+
+	const write = (db: Prisma.TransactionClient, reference: string) =>
+		db.case.create({
+			data: {
+				...data,
+				reference,
+				grants: { create: grants },
+				pendingGrants: { create: pending.map((staffUserId) => ({ staffUserId })) },
+				attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
+				statusChanges: recordedBy
+					? { create: { fromStatus: 'NEW', toStatus: 'IN_PROGRESS', staffUserId: recordedBy.id } }
+					: undefined,
+			},
+			select: { id: true, reference: true },
+		})
 
 	// A reference collision (one in millions) is retried with a new one.
 	for (let attempt = 0; ; attempt++) {
-		const reference = newReference(now)
+		const reference = newReference(new Date())
 		try {
-			// The case and the staff's notices commit together, or neither does.
-			await prisma.$transaction(async (tx) => {
-				await tx.case.create({
-					data: {
-						...data,
-						reference,
-						grants: { create: grants },
-						pendingGrants: { create: queueFor.map((staffUserId) => ({ staffUserId })) },
-						attachments: { create: attachments.map(({ caseId: _caseId, ...row }) => row) },
-					},
-					select: { id: true },
-				})
-				if (notifyStaff) await noticeNewRequest(tx)
+			// Without more to write, one nested create, which Prisma runs as a
+			// single transaction (the form's throughput, decision 0007).
+			if (!inTransaction) return await write(prisma, reference)
+			return await prisma.$transaction(async (tx) => {
+				const stored = await write(tx, reference)
+				await inTransaction(tx, stored)
+				return stored
 			})
-			caseKey.fill(0)
-			return { reference, followUpCode: formatFollowUpCode(code) }
 		} catch (error) {
 			const collided = (error as { code?: string }).code === 'P2002' && attempt < 3
-			if (!collided) {
-				caseKey.fill(0)
-				throw error
-			}
+			if (!collided) throw error
 		}
 	}
 }

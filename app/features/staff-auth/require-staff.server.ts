@@ -53,7 +53,9 @@ export async function requireStaffActor(
 		await recordAudit(prisma, {
 			action: 'access.denied',
 			actor,
-			caseReference: /^\/staff\/cases\/([A-Za-z0-9-]{1,20})/.exec(pathname)?.[1] ?? null,
+			// A case's page names its case; the recording form (/staff/cases/new) none.
+			caseReference:
+				/^\/staff\/cases\/(?!new(?:\/|$))([A-Za-z0-9-]{1,20})/.exec(pathname)?.[1] ?? null,
 			detail: { path: pathname.slice(0, 200), method: request.method },
 		})
 		throw new Response('Forbidden', { status: 403 })

@@ -85,8 +85,8 @@ const CHANNEL: PublishedTable = {
 	id: 'channel',
 	kind: 'cases',
 	rows: [
-		{ key: 'ANONYMOUS', quarters: [5, 6, 0, 7], total: 18 },
-		{ key: 'WITH_CONTACT', quarters: [10, 0, 8, 9], total: 27 },
+		{ key: 'WEB_ANONYMOUS', quarters: [5, 6, 0, 7], total: 18 },
+		{ key: 'WEB_WITH_CONTACT', quarters: [10, 0, 8, 9], total: 27 },
 	],
 	totals: { quarters: [15, 6, 8, 16], total: 45 },
 }

@@ -24,6 +24,8 @@ export function rowLabel(t: TFunction, id: TableId, key: string): string {
 	if (key === PREFER_NOT_TO_SAY) return t('taxonomy:prefer_not_to_say')
 	if (TAXONOMY_TABLES.has(id)) return t(`taxonomy:${id}.${key}`)
 	if (id === 'services') return t(`staff:service.${key}`)
+	// The channels' words are the case page's.
+	if (id === 'channel') return t(`staff:channel.${key}`)
 	if (key.startsWith('CLOSED:')) {
 		const outcome = key.slice('CLOSED:'.length)
 		return t('staff:statistics.rows.CLOSED', {

@@ -9,6 +9,7 @@ import {
 	ACTORS,
 	AGE_GROUPS,
 	AREAS_OF_LIFE,
+	CASE_CHANNELS,
 	DISCRIMINATION_FORMS,
 	GENDERS,
 	MOTIVES,
@@ -33,7 +34,7 @@ const CASE_TABLES: Array<{ id: TableId; column: string; keys: readonly string[] 
 		column: `CASE WHEN status = 'CLOSED' THEN 'CLOSED:' || coalesce(outcome, '${NOT_STATED}') ELSE status::text END`,
 		keys: ['NEW', 'IN_PROGRESS', ...OUTCOMES.map((o) => `CLOSED:${o}`), `CLOSED:${NOT_STATED}`],
 	},
-	{ id: 'channel', column: 'channel::text', keys: ['ANONYMOUS', 'WITH_CONTACT'] },
+	{ id: 'channel', column: 'channel::text', keys: CASE_CHANNELS },
 	{
 		id: 'ageGroup',
 		column: '"reportedAgeGroup"',

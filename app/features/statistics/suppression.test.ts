@@ -88,6 +88,29 @@ function recoverable(tables: PublishedTable[], sharedMargins: boolean): string[]
 	return [...ids].filter(([, id]) => pinned[id]).map(([key]) => key)
 }
 
+/**
+ * Hidden entries a reader knows to be 0 because counts are never negative: those of a row or
+ * column whose published total leaves them nothing. As `row:column`.
+ */
+function givenAwayZeros(raw: RawTable, table: PublishedTable): string[] {
+	const truth = trueMatrix(raw)
+	const shown = publishedMatrix(table)
+	const last = shown.length - 1
+	const lines = [
+		...shown.map((_, r) => ({ cells: [0, 1, 2, 3].map((c) => [r, c]), total: [r, 4] })),
+		...[0, 1, 2, 3, 4].map((c) => ({
+			cells: shown.slice(0, last).map((_, r) => [r, c]),
+			total: [last, c],
+		})),
+	]
+	return lines.flatMap(({ cells, total }) => {
+		if (shown[total[0]!]![total[1]!] === 'suppressed') return []
+		const hidden = cells.filter(([r, c]) => shown[r!]![c!] === 'suppressed')
+		const nothingLeft = hidden.every(([r, c]) => truth[r!]![c!] === 0)
+		return nothingLeft ? hidden.map(([r, c]) => `${r}:${c}`) : []
+	})
+}
+
 function expectSafe(raw: RawTable, table: PublishedTable, threshold: number) {
 	const truth = trueMatrix(raw)
 	const shown = publishedMatrix(table)
@@ -101,6 +124,7 @@ function expectSafe(raw: RawTable, table: PublishedTable, threshold: number) {
 	)
 	expect(table.rows.map((row) => row.key)).toEqual(raw.rows.map((row) => row.key))
 	expect(recoverable([table], false)).toEqual([])
+	expect(givenAwayZeros(raw, table)).toEqual([])
 }
 
 // Mostly small counts, as in a small office; sometimes a large one.
@@ -242,6 +266,27 @@ describe('suppressTable', () => {
 		expect(suppressedMargins).toEqual({ quarters: [false, false, false, false], total: false })
 	})
 
+	test("an empty category's zeros are no complements: its total of 0 gives them away", () => {
+		// Cheapest would be quarters 1 and 2 of the empty c (cost 5 + 5), but a reader of c's
+		// total 0 knows both, and with them a's 3. The sixes of b protect it instead.
+		const raw: RawTable = {
+			id: 'channel',
+			kind: 'cases',
+			rows: [
+				{ key: 'a', quarters: [3, 6, 6, 6] },
+				{ key: 'b', quarters: [6, 6, 6, 6] },
+				{ key: 'c', quarters: [0, 0, 0, 0] },
+			],
+		}
+		const { table: published } = suppressTable(raw, { threshold: 5 })
+		expectSafe(raw, published, 5)
+		expect(published.rows.map((row) => row.quarters)).toEqual([
+			['suppressed', 'suppressed', 6, 6],
+			['suppressed', 'suppressed', 6, 6],
+			[0, 0, 0, 0],
+		])
+	})
+
 	test('all zeros: everything is published as 0', () => {
 		const raw: RawTable = {
 			id: 'gender',
@@ -260,8 +305,8 @@ describe('suppressTable', () => {
 			id: 'channel',
 			kind: 'cases',
 			rows: [
-				{ key: 'ANONYMOUS', quarters: [1, 0, 2, 0] },
-				{ key: 'WITH_CONTACT', quarters: [0, 1, 0, 0] },
+				{ key: 'WEB_ANONYMOUS', quarters: [1, 0, 2, 0] },
+				{ key: 'WEB_WITH_CONTACT', quarters: [0, 1, 0, 0] },
 			],
 		}
 		const { table: published } = suppressTable(raw, { threshold: 5 })

@@ -13,8 +13,11 @@
 // So we hide the small entries, then close every bridge into a cycle at the
 // least cost in published information.
 //
-// This protects against exact linear reasoning only. A reader who also uses
-// that counts are non-negative can still narrow hidden counts to ranges.
+// This protects against exact linear reasoning, and against the one exact
+// use of counts being non-negative: hidden entries of a row or column whose
+// published total leaves them nothing (an empty category's zeros) are zeros,
+// so they are published as such and never serve as complements. A reader who
+// uses non-negativity otherwise can still narrow hidden counts to ranges.
 import type { PublishedCell, PublishedRow, PublishedTable, RawTable } from './report'
 
 export type SuppressionOptions = {
@@ -51,6 +54,8 @@ type Grid = {
 	threshold: number
 	/** Index of the margin row (the quarter totals and the grand total) = number of categories. */
 	marginRow: number
+	/** Zeros a published total gives away: no complement, however cheap. */
+	known: boolean[][]
 }
 
 type Entry = { row: number; column: number }
@@ -66,8 +71,11 @@ export function suppressTable(raw: RawTable, options: SuppressionOptions): Suppr
 	// Without categories every entry is an empty sum: there is nothing to protect, and no
 	// second row to close a cycle with.
 	if (raw.rows.length > 0) {
-		closeBridges(grid)
-		if (options.linked) connectHiddenMargins(grid)
+		// Each round that publishes zeros leaves fewer entries to hide, so this ends.
+		do {
+			closeBridges(grid)
+			if (options.linked) connectHiddenMargins(grid)
+		} while (publishGivenAwayZeros(grid))
 	}
 	const marginMask = grid.suppressed[grid.marginRow]!
 	return {
@@ -135,7 +143,50 @@ function primarySuppression(raw: RawTable, { threshold, forcedMargins }: Suppres
 				(value > 0 && value < threshold) || (rowIndex === marginRow && !!forced?.[column]),
 		),
 	)
-	return { values, suppressed, threshold, marginRow }
+	const known = values.map((row) => row.map(() => false))
+	return { values, suppressed, threshold, marginRow, known }
+}
+
+/**
+ * Each row and column of the extended matrix as its entries and its total: a category's
+ * quarters and its row total, the quarter totals and the grand total, a quarter's cells and
+ * its total, the row totals and the grand total.
+ */
+function linesOf(grid: Grid): Array<{ entries: Entry[]; total: Entry }> {
+	const categories = [...Array(grid.marginRow).keys()]
+	const quarters = [...Array(QUARTER_COUNT).keys()]
+	return [
+		...[...categories, grid.marginRow].map((row) => ({
+			entries: quarters.map((column) => ({ row, column })),
+			total: { row, column: TOTAL },
+		})),
+		...[...quarters, TOTAL].map((column) => ({
+			entries: categories.map((row) => ({ row, column })),
+			total: { row: grid.marginRow, column },
+		})),
+	]
+}
+
+/**
+ * Counts are never negative: where a line's total is published and its hidden entries add up
+ * to nothing, each of them is 0, and a reader knows it. Those are published (as the zeros they
+ * are) and kept from serving as complements again; returns whether there were any, in which
+ * case the entries they were to protect need other complements.
+ */
+function publishGivenAwayZeros(grid: Grid): boolean {
+	let found = false
+	for (const { entries, total } of linesOf(grid)) {
+		if (grid.suppressed[total.row]![total.column]) continue
+		const hidden = entries.filter(({ row, column }) => grid.suppressed[row]![column])
+		if (!hidden.length || hidden.some(({ row, column }) => grid.values[row]![column] !== 0))
+			continue
+		for (const { row, column } of hidden) {
+			grid.suppressed[row]![column] = false
+			grid.known[row]![column] = true
+		}
+		found = true
+	}
+	return found
 }
 
 /**
@@ -289,7 +340,7 @@ function cheapestPath(grid: Grid, sources: Iterable<number>, target: number, wal
 		done[vertex] = true
 		const [margins, value] = best[vertex]!
 		forEachNeighbour(grid, vertex, walk, (other, row, column) => {
-			if (done[other]) return
+			if (done[other] || grid.known[row]![column]) return
 			const candidate: Cost = grid.suppressed[row]![column]
 				? [margins, value]
 				: [
