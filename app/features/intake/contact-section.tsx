@@ -7,9 +7,11 @@ import type { IntakeFields } from './intake-fields'
 export function ContactSection({
 	fields,
 	languages,
+	offerReplyNotice,
 }: {
 	fields: IntakeFields
 	languages: ReadonlyArray<{ code: string; nativeName: string }>
+	offerReplyNotice: boolean
 }) {
 	const { t, text, choices, common, values } = fields
 	return (
@@ -59,14 +61,16 @@ export function ContactSection({
 					defaultValue={text('contactEmail')}
 					autoComplete="email"
 				/>
-				<ChoiceGroup
-					{...common('replyNotice')}
-					label={t('contact.replyNotice')}
-					hint={t('contact.replyNoticeHint')}
-					multiple
-					choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
-					selected={values.replyNotice}
-				/>
+				{offerReplyNotice ? (
+					<ChoiceGroup
+						{...common('replyNotice')}
+						label={t('contact.replyNotice')}
+						hint={t('contact.replyNoticeHint')}
+						multiple
+						choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
+						selected={values.replyNotice}
+					/>
+				) : null}
 				<TextField
 					{...common('contactPhone')}
 					label={t('contact.phone')}
