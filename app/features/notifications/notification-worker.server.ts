@@ -109,7 +109,8 @@ export async function startNotificationWorker(logger: Logger): Promise<Notificat
 		if (queued) log.info({ digests: queued }, 'daily digests queued')
 	})
 	await boss.schedule(QUEUES.digest, DIGEST_SCHEDULE.cron, {}, { tz: DIGEST_SCHEDULE.tz })
-	log.info({ host: config.host, port: config.port, tls: config.tls }, 'notifications on')
+	// No host: the settings page names it; the log names no address of any kind.
+	log.info({ port: config.port, tls: config.tls }, 'notifications on')
 	return {
 		// Lets a mail being sent finish (up to the grace time), then closes the queue's connections.
 		stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
