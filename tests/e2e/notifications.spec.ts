@@ -10,7 +10,7 @@ import type { ReceivedMail } from '../support/smtp.ts'
 import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
-const { admin, lead, statistics } = DEMO_ACCOUNTS
+const { admin, counsellor, lead, statistics } = DEMO_ACCOUNTS
 
 function mailsTo(address: string): ReceivedMail[] {
 	return fs
@@ -74,7 +74,7 @@ test.describe('without JavaScript', () => {
 	})
 
 	test('an account switches to the daily digest and back', async ({ page }) => {
-		await signIn(page, statistics, '/staff/account')
+		await signIn(page, counsellor, '/staff/account')
 		const section = page.getByRole('region', { name: 'Benachrichtigungen' })
 		await section.getByLabel('Eine Zusammenfassung pro Tag, um 7 Uhr').check()
 		await section.getByRole('button', { name: 'Speichern' }).click()
@@ -87,10 +87,19 @@ test.describe('without JavaScript', () => {
 	})
 })
 
-test('the account page’s notification choice passes axe', async ({ page }) => {
-	await signIn(page, statistics, '/staff/account')
+test('the account page’s notification choice passes axe; a role that works no cases has none', async ({
+	page,
+	browser,
+}) => {
+	await signIn(page, counsellor, '/staff/account')
 	await expect(page.getByRole('heading', { name: 'Benachrichtigungen', exact: true })).toBeVisible()
 	await expectNoAxeViolations(page)
+	const other = await (await browser.newContext()).newPage()
+	await signIn(other, statistics, '/staff/account')
+	await expect(other.getByRole('heading', { name: 'Mein Konto' })).toBeVisible()
+	await expect(other.getByRole('heading', { name: 'Benachrichtigungen', exact: true })).toHaveCount(
+		0,
+	)
 })
 
 /** A request with contact whose reporter asks to hear of answers; returns its follow-up code. */

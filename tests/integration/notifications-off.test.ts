@@ -55,6 +55,7 @@ test('without SMTP_HOST no notice is queued or counted, and the worker does not 
 
 	expect(await startNotificationWorker(pino({ level: 'silent' }))).toBeNull()
 	expect(await getNoticeMode(lead.actor)).toEqual({ noticeMode: 'EACH', mailOn: false })
+	expect(await getNoticeMode(admin.actor)).toBeNull()
 	expect((await getNotificationStatus(admin.actor)).server).toBeNull()
 	await expect(sendTestMail(admin.actor, 'own')).rejects.toThrow(MailOffError)
 })
