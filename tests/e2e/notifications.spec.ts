@@ -21,6 +21,12 @@ function mailsTo(address: string): ReceivedMail[] {
 		.filter((mail) => mail.to.includes(address))
 }
 
+/** No horizontal scrolling at this width (staff pages 390 px, public pages 320 px). */
+async function expectFitsWidth(page: Page, width: number) {
+	await page.setViewportSize({ width, height: 800 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+}
+
 /** The mails to `address` beyond the `before` it had, once at least one came. */
 async function newMailsTo(address: string, before: number): Promise<ReceivedMail[]> {
 	await expect.poll(() => mailsTo(address).length, { timeout: 30_000 }).toBeGreaterThan(before)
@@ -35,6 +41,7 @@ test('the admin sees that mail is on and sends a test mail to their own address'
 	await expect(section).toContainText('Benachrichtigungen sind eingeschaltet.')
 	await expect(section).toContainText('anlaufstelle@e2e.test')
 	await expectNoAxeViolations(page)
+	await expectFitsWidth(page, 390)
 
 	const before = mailsTo(admin.email).length
 	await section.getByLabel(`meine Adresse (${admin.email})`).check()
@@ -143,6 +150,7 @@ test('a reporter who ticked the box hears of the answer without its content, and
 	const notice = page.getByRole('region', { name: 'Benachrichtigung per E-Mail' })
 	await expect(notice.getByLabel('Ja, schicken Sie mir dann eine E-Mail.')).toBeChecked()
 	await expectNoAxeViolations(page)
+	await expectFitsWidth(page, 320)
 	await notice.getByLabel('Ja, schicken Sie mir dann eine E-Mail.').uncheck()
 	await notice.getByRole('button', { name: 'Speichern' }).click()
 	await expect(page.getByRole('status')).toHaveText(
