@@ -73,7 +73,11 @@ export async function startNotificationWorker(logger: Logger): Promise<Notificat
 		...JOB_RETENTION,
 	})
 	// pg-boss's own errors: the database away for a moment, a lost lock; its next round retries.
-	boss.on('error', (error) => log.warn({ err: errorSummary(error) }, 'mail queue: will retry'))
+	// Name and code only: a driver's message names the database's address.
+	boss.on('error', (error) => {
+		const { name, code } = errorSummary(error)
+		log.warn({ err: { name, code } }, 'mail queue: will retry')
+	})
 
 	/**
 	 * One try. A failure is thrown on as its kind only: pg-boss keeps what
