@@ -23,6 +23,7 @@ import { issueFormToken } from '~/features/intake/form-timing.server'
 import { submitIntake } from '~/features/intake/submit-intake.server'
 import { OfficeNotSetUpError } from '~/features/intake/store-request.server'
 import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
+import { isMailOn } from '~/features/notifications/mail-config.server'
 
 /** The form carries files; its parser (submit-intake.server.ts) reads under the same limit. */
 export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
@@ -30,7 +31,12 @@ export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
 	return data(
-		{ title: t('intake:pageTitle'), formToken: issueFormToken(), open: await isOfficeSetUp() },
+		{
+			title: t('intake:pageTitle'),
+			formToken: issueFormToken(),
+			open: await isOfficeSetUp(),
+			offerReplyNotice: isMailOn(),
+		},
 		// The token carries the time the form was rendered: never from a cache.
 		{ headers: { 'Cache-Control': 'no-store' } },
 	)
@@ -93,6 +99,7 @@ export default function RequestPage() {
 
 function RequestForm({ formToken }: { formToken: string }) {
 	const { t } = useTranslation('intake')
+	const { offerReplyNotice } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null)
@@ -125,6 +132,7 @@ function RequestForm({ formToken }: { formToken: string }) {
 			<IntakeForm
 				formToken={formToken}
 				languages={PUBLIC_LANGUAGES}
+				offerReplyNotice={offerReplyNotice}
 				values={serverResult?.values ?? {}}
 				errors={errors}
 				errorValues={clientErrors ? {} : (serverResult?.errorValues ?? {})}

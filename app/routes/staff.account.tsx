@@ -129,10 +129,12 @@ export default function AccountPage() {
 					{t('account.submit')}
 				</IntentButton>
 			</Form>
-			<NoticeModeForm
-				{...notices}
-				lastResult={answer?.intent === 'notices' ? answer.result : undefined}
-			/>
+			{notices ? (
+				<NoticeModeForm
+					{...notices}
+					lastResult={answer?.intent === 'notices' ? answer.result : undefined}
+				/>
+			) : null}
 		</section>
 	)
 }

@@ -10,7 +10,7 @@ import type { ReceivedMail } from '../support/smtp.ts'
 import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
-const { admin, lead, statistics } = DEMO_ACCOUNTS
+const { admin, counsellor, lead, statistics } = DEMO_ACCOUNTS
 
 function mailsTo(address: string): ReceivedMail[] {
 	return fs
@@ -19,6 +19,12 @@ function mailsTo(address: string): ReceivedMail[] {
 		.filter(Boolean)
 		.map((line) => JSON.parse(line) as ReceivedMail)
 		.filter((mail) => mail.to.includes(address))
+}
+
+/** No horizontal scrolling at this width (staff pages 390 px, public pages 320 px). */
+async function expectFitsWidth(page: Page, width: number) {
+	await page.setViewportSize({ width, height: 800 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
 }
 
 /** The mails to `address` beyond the `before` it had, once at least one came. */
@@ -35,6 +41,7 @@ test('the admin sees that mail is on and sends a test mail to their own address'
 	await expect(section).toContainText('Benachrichtigungen sind eingeschaltet.')
 	await expect(section).toContainText('anlaufstelle@e2e.test')
 	await expectNoAxeViolations(page)
+	await expectFitsWidth(page, 390)
 
 	const before = mailsTo(admin.email).length
 	await section.getByLabel(`meine Adresse (${admin.email})`).check()
@@ -74,7 +81,7 @@ test.describe('without JavaScript', () => {
 	})
 
 	test('an account switches to the daily digest and back', async ({ page }) => {
-		await signIn(page, statistics, '/staff/account')
+		await signIn(page, counsellor, '/staff/account')
 		const section = page.getByRole('region', { name: 'Benachrichtigungen' })
 		await section.getByLabel('Eine Zusammenfassung pro Tag, um 7 Uhr').check()
 		await section.getByRole('button', { name: 'Speichern' }).click()
@@ -87,10 +94,19 @@ test.describe('without JavaScript', () => {
 	})
 })
 
-test('the account page’s notification choice passes axe', async ({ page }) => {
-	await signIn(page, statistics, '/staff/account')
+test('the account page’s notification choice passes axe; a role that works no cases has none', async ({
+	page,
+	browser,
+}) => {
+	await signIn(page, counsellor, '/staff/account')
 	await expect(page.getByRole('heading', { name: 'Benachrichtigungen', exact: true })).toBeVisible()
 	await expectNoAxeViolations(page)
+	const other = await (await browser.newContext()).newPage()
+	await signIn(other, statistics, '/staff/account')
+	await expect(other.getByRole('heading', { name: 'Mein Konto' })).toBeVisible()
+	await expect(other.getByRole('heading', { name: 'Benachrichtigungen', exact: true })).toHaveCount(
+		0,
+	)
 })
 
 /** A request with contact whose reporter asks to hear of answers; returns its follow-up code. */
@@ -134,6 +150,7 @@ test('a reporter who ticked the box hears of the answer without its content, and
 	const notice = page.getByRole('region', { name: 'Benachrichtigung per E-Mail' })
 	await expect(notice.getByLabel('Ja, schicken Sie mir dann eine E-Mail.')).toBeChecked()
 	await expectNoAxeViolations(page)
+	await expectFitsWidth(page, 320)
 	await notice.getByLabel('Ja, schicken Sie mir dann eine E-Mail.').uncheck()
 	await notice.getByRole('button', { name: 'Speichern' }).click()
 	await expect(page.getByRole('status')).toHaveText(

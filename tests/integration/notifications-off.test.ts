@@ -8,6 +8,8 @@ import { IntakeSchema } from '~/features/intake/intake-schema'
 import { createRequest } from '~/features/intake/store-request.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
+import { getFollowUpView } from '~/features/follow-up/follow-up.server'
+import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
 import { startNotificationWorker } from '~/features/notifications/notification-worker.server'
 import {
 	getNoticeMode,
@@ -26,7 +28,7 @@ test('without SMTP_HOST no notice is queued or counted, and the worker does not 
 	const admin = await createSignedInStaff('ADMIN', 'off-admin')
 	await setNoticeMode(digestLead.actor, 'DIGEST')
 
-	const { reference } = await createRequest(
+	const { reference, followUpCode } = await createRequest(
 		IntakeSchema.parse({
 			narrative: 'Ohne Mailserver',
 			contactMode: 'contact',
@@ -42,6 +44,9 @@ test('without SMTP_HOST no notice is queued or counted, and the worker does not 
 		Array<{ n: number }>
 	>`SELECT count(*)::int AS n FROM pgboss.job`
 	expect(jobs[0]!.n).toBe(0)
+	// The follow-up page does not offer what would never come.
+	const reporter = (await getReporter((await openReporterSession(followUpCode))!))!
+	expect((await getFollowUpView(reporter)).replyNotice).toBe('unavailable')
 	const counted = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: digestLead.user.id },
 		select: { noticesPending: true },
@@ -50,6 +55,7 @@ test('without SMTP_HOST no notice is queued or counted, and the worker does not 
 
 	expect(await startNotificationWorker(pino({ level: 'silent' }))).toBeNull()
 	expect(await getNoticeMode(lead.actor)).toEqual({ noticeMode: 'EACH', mailOn: false })
+	expect(await getNoticeMode(admin.actor)).toBeNull()
 	expect((await getNotificationStatus(admin.actor)).server).toBeNull()
 	await expect(sendTestMail(admin.actor, 'own')).rejects.toThrow(MailOffError)
 })

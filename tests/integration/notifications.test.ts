@@ -5,6 +5,7 @@
 // costs nothing but the mail, whose failure kind the admin sees.
 import { Writable } from 'node:stream'
 import pg from 'pg'
+import PgBoss from 'pg-boss'
 import { pino } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
@@ -16,7 +17,11 @@ import { assignCase, handOverOpenCases } from '~/features/cases/assignment.serve
 import { sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { addReporterMessage, setReplyNotice } from '~/features/follow-up/follow-up.server'
 import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
-import { installJobQueue } from '~/features/notifications/job-queue.server'
+import {
+	installJobQueue,
+	JOB_RETENTION,
+	JOB_SCHEMA,
+} from '~/features/notifications/job-queue.server'
 import {
 	startNotificationWorker,
 	type NotificationWorker,
@@ -361,6 +366,41 @@ describe('delivery', () => {
 			await expect(sendTestMail(admin.actor, 'office')).rejects.toThrow(NoOfficeEmailError)
 		} finally {
 			await prisma.officeSettings.update({ where: { id: 1 }, data: { officeEmail: OFFICE_EMAIL } })
+		}
+	})
+
+	test('a sent notice leaves the queue within minutes: archived after one, deleted after another', async () => {
+		const boss = new PgBoss({
+			connectionString: process.env.DATABASE_URL,
+			schema: JOB_SCHEMA,
+			...JOB_RETENTION,
+			migrate: false,
+			supervise: false,
+			schedule: false,
+		})
+		await boss.start()
+		try {
+			const count = async (table: 'job' | 'archive') =>
+				(
+					await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+						`SELECT count(*)::int AS n FROM pgboss.${table} WHERE state = 'completed'`,
+					)
+				)[0]!.n
+			expect(await count('job')).toBeGreaterThan(0)
+			// As if the last mail had gone out two minutes ago.
+			await prisma.$executeRawUnsafe(
+				`UPDATE pgboss.job SET completed_on = now() - interval '2 minutes' WHERE state = 'completed'`,
+			)
+			await boss.maintain()
+			expect(await count('job')).toBe(0)
+			expect(await count('archive')).toBeGreaterThan(0)
+			await prisma.$executeRawUnsafe(
+				`UPDATE pgboss.archive SET archived_on = now() - interval '2 minutes'`,
+			)
+			await boss.maintain()
+			expect(await count('archive')).toBe(0)
+		} finally {
+			await boss.stop({ graceful: false })
 		}
 	})
 

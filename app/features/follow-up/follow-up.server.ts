@@ -9,11 +9,12 @@ import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
 import { lockNextPositions } from '../cases/case-positions.server'
 import { noticeReporterMessage } from '../notifications/staff-notices.server'
 import { replyNoticeOf, type ContactDetails } from '../notifications/reporter-notices.server'
+import { isMailOn } from '../notifications/mail-config.server'
 import type { Reporter } from './reporter-session.server'
 
 export type FollowUpStatus = 'received' | 'inProgress' | 'closed'
 
-/** A notice by mail of the office's answers: only for a reporter who left an address. */
+/** A notice by mail of the office's answers: only for a reporter who left an address, while mail is on. */
 export type ReplyNoticeChoice = 'unavailable' | 'on' | 'off'
 
 function contactOf(reporter: Reporter, sealed: Uint8Array | null): ContactDetails | null {
@@ -41,11 +42,8 @@ export async function getFollowUpView(reporter: Reporter) {
 	const status: FollowUpStatus =
 		found.status === 'NEW' ? 'received' : found.status === 'IN_PROGRESS' ? 'inProgress' : 'closed'
 	const contact = contactOf(reporter, found.contact)
-	const replyNotice: ReplyNoticeChoice = !contact?.email
-		? 'unavailable'
-		: replyNoticeOf(contact)
-			? 'on'
-			: 'off'
+	const replyNotice: ReplyNoticeChoice =
+		!contact?.email || !isMailOn() ? 'unavailable' : replyNoticeOf(contact) ? 'on' : 'off'
 	return {
 		status,
 		replyNotice,

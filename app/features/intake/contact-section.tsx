@@ -10,9 +10,12 @@ type Languages = ReadonlyArray<{ code: string; nativeName: string }>
 export function ContactSection({
 	fields,
 	languages,
+	offerReplyNotice,
 }: {
 	fields: IntakeFields
 	languages: Languages
+	/** Only while the office sends mail: otherwise the box would promise what never comes. */
+	offerReplyNotice: boolean
 }) {
 	const { t, common, values } = fields
 	return (
@@ -50,14 +53,16 @@ export function ContactSection({
 				fields={fields}
 				languages={languages}
 				afterEmail={
-					<ChoiceGroup
-						{...common('replyNotice')}
-						label={t('contact.replyNotice')}
-						hint={t('contact.replyNoticeHint')}
-						multiple
-						choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
-						selected={values.replyNotice}
-					/>
+					offerReplyNotice ? (
+						<ChoiceGroup
+							{...common('replyNotice')}
+							label={t('contact.replyNotice')}
+							hint={t('contact.replyNoticeHint')}
+							multiple
+							choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
+							selected={values.replyNotice}
+						/>
+					) : null
 				}
 			/>
 			<InterpreterChoice fields={fields} />

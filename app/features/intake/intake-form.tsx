@@ -14,6 +14,8 @@ import { PersonSection, WishesSection } from './person-sections'
 type Props = {
 	formToken: string
 	languages: ReadonlyArray<{ code: string; nativeName: string }>
+	/** Only when the office sends mail: a box the reporter ticks to hear of answers. */
+	offerReplyNotice: boolean
 	values: IntakeValues
 	errors: FieldErrors
 	errorValues: Record<string, Record<string, string>>
@@ -24,6 +26,7 @@ type Props = {
 export function IntakeForm({
 	formToken,
 	languages,
+	offerReplyNotice,
 	values,
 	errors,
 	errorValues,
@@ -82,7 +85,7 @@ export function IntakeForm({
 			<ClassificationSection fields={fields} />
 			<PersonSection fields={fields} />
 			<WishesSection fields={fields} />
-			<ContactSection fields={fields} languages={languages} />
+			<ContactSection fields={fields} languages={languages} offerReplyNotice={offerReplyNotice} />
 			<AttachmentsSection fields={fields} />
 			<PrivacyConsentSection fields={fields} />
 

@@ -32,6 +32,11 @@ export function getMailConfig(): MailConfig | null {
 	}
 }
 
+/** Whether notices are sent at all: the public pages offer a reporter's notice only then. */
+export function isMailOn(): boolean {
+	return getMailConfig() !== null
+}
+
 /** Where a staff notice sends its reader: the inbox, behind the sign-in. */
 export function inboxLink(config: MailConfig): string {
 	return `${config.publicOrigin}/staff/cases`

@@ -2,7 +2,7 @@
 // mail is on and how delivery went, and sends a test mail; every account
 // chooses a mail for each new thing or a daily digest.
 import { prisma } from '~/platform/db.server'
-import { requirePermission } from '~/platform/permissions'
+import { can, requirePermission, WORK_CASES } from '~/platform/permissions'
 import { recordAudit } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 import { deliverMail } from './delivery.server'
@@ -85,8 +85,12 @@ export async function sendTestMail(
 	return result
 }
 
-/** The account's own choice, and whether mail is on at all. */
+/**
+ * The account's own choice, and whether mail is on at all; null for a role
+ * that works no cases, which no notice concerns.
+ */
 export async function getNoticeMode(actor: StaffActor) {
+	if (!can(actor.role, WORK_CASES)) return null
 	const account = await prisma.staffUser.findUniqueOrThrow({
 		where: { id: actor.id },
 		select: { noticeMode: true },
@@ -95,6 +99,7 @@ export async function getNoticeMode(actor: StaffActor) {
 }
 
 export async function setNoticeMode(actor: StaffActor, noticeMode: (typeof NOTICE_MODES)[number]) {
+	requirePermission(actor, WORK_CASES)
 	await prisma.$transaction(async (tx) => {
 		await tx.staffUser.update({
 			where: { id: actor.id },

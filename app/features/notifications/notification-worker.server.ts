@@ -73,7 +73,11 @@ export async function startNotificationWorker(logger: Logger): Promise<Notificat
 		...JOB_RETENTION,
 	})
 	// pg-boss's own errors: the database away for a moment, a lost lock; its next round retries.
-	boss.on('error', (error) => log.warn({ err: errorSummary(error) }, 'mail queue: will retry'))
+	// Name and code only: a driver's message names the database's address.
+	boss.on('error', (error) => {
+		const { name, code } = errorSummary(error)
+		log.warn({ err: { name, code } }, 'mail queue: will retry')
+	})
 
 	/**
 	 * One try. A failure is thrown on as its kind only: pg-boss keeps what
@@ -109,7 +113,8 @@ export async function startNotificationWorker(logger: Logger): Promise<Notificat
 		if (queued) log.info({ digests: queued }, 'daily digests queued')
 	})
 	await boss.schedule(QUEUES.digest, DIGEST_SCHEDULE.cron, {}, { tz: DIGEST_SCHEDULE.tz })
-	log.info({ host: config.host, port: config.port, tls: config.tls }, 'notifications on')
+	// No host: the settings page names it; the log names no address of any kind.
+	log.info({ port: config.port, tls: config.tls }, 'notifications on')
 	return {
 		// Lets a mail being sent finish (up to the grace time), then closes the queue's connections.
 		stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
