@@ -9,7 +9,9 @@ import { endReporterSession } from './reporter-session.server'
 export async function leaveQuickly(request: Request): Promise<Response> {
 	const token = reporterSessionCookie.read(request)
 	if (token) await endReporterSession(token)
-	const headers = new Headers({ 'Cache-Control': 'no-store' })
-	if (token) headers.set('Set-Cookie', reporterSessionCookie.clear(request))
-	return redirect(getEnv().QUICK_EXIT_URL, { headers })
+	// (No Cache-Control here: every page's answer is no-store already, server/app.ts.)
+	return redirect(
+		getEnv().QUICK_EXIT_URL,
+		token ? { headers: { 'Set-Cookie': reporterSessionCookie.clear(request) } } : undefined,
+	)
 }
