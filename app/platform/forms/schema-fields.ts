@@ -51,3 +51,18 @@ export const wholeNumber = (min: number, max: number, message: string) =>
 
 /** The id of a record the page lists (a hidden field): anything else names none. */
 export const recordId = z.string({ message: 'errors.invalidChoice' }).uuid('errors.invalidChoice')
+
+/** A real calendar day (no 30 February), not before the office existed, not in the future. */
+export const pastDay = z
+	.string({ message: 'errors.date' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+	.refine((value) => {
+		const date = new Date(`${value}T00:00:00Z`)
+		return (
+			!Number.isNaN(date.getTime()) &&
+			date.toISOString().slice(0, 10) === value &&
+			date.getUTCFullYear() >= 2000 &&
+			date <= new Date()
+		)
+	}, 'errors.date')
+	.transform((value) => new Date(`${value}T00:00:00Z`))
