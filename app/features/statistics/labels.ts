@@ -24,6 +24,8 @@ export function rowLabel(t: TFunction, id: TableId, key: string): string {
 	if (key === PREFER_NOT_TO_SAY) return t('taxonomy:prefer_not_to_say')
 	if (TAXONOMY_TABLES.has(id)) return t(`taxonomy:${id}.${key}`)
 	if (id === 'services') return t(`staff:service.${key}`)
+	if (id === 'activityKinds') return t(`staff:activities.kinds.${key}`)
+	if (id === 'activityAudiences') return t(`staff:activities.audiences.${key}`)
 	if (key.startsWith('CLOSED:')) {
 		const outcome = key.slice('CLOSED:'.length)
 		return t('staff:statistics.rows.CLOSED', {
@@ -44,6 +46,7 @@ export function reportLabelsFrom(t: TFunction): ReportLabels {
 		year: t('staff:statistics.yearColumn'),
 		quarter: (quarter) => t('staff:statistics.quarterShort', { quarter }),
 		hours: t('staff:statistics.hours'),
+		participants: t('staff:statistics.participants'),
 		suppressed: t('staff:statistics.suppressed'),
 		suppressedNote: (threshold) => t('staff:statistics.suppressedTableNote', { threshold }),
 		trendTitle: t('staff:statistics.trendTitle'),
