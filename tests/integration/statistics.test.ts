@@ -14,9 +14,11 @@ import {
 	MOTIVES,
 	REQUESTER_TYPES,
 } from '~/platform/taxonomy'
-import { rawTables } from '~/features/statistics/raw-tables.server'
+import { rawTablesOf } from '~/features/statistics/raw-tables.server'
 import { buildReport } from '~/features/statistics/statistics.server'
 import { countDirectly } from '../support/statistics-direct-count'
+
+const rawTables = async (year: number) => (await rawTablesOf([year])).get(year)!
 
 const YEAR = 2025
 

@@ -15,7 +15,7 @@ import { suppressReport, suppressTable } from '~/features/statistics/suppression
 import { recordAudit, type AuditEntry } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 import { activityTables } from './activity-tables.server'
-import { rawTables, talliedTables, type StatisticsReader } from './raw-tables.server'
+import { rawTablesOf, talliedTables, type StatisticsReader } from './raw-tables.server'
 import { yearSummary } from './year-summary'
 
 export const TREND_YEARS = 5
@@ -70,9 +70,10 @@ export async function buildReport(
 	db: StatisticsReader = prisma,
 ): Promise<PublishedReport> {
 	const { officeName, threshold } = await officeSettings(db)
-	const tables = publish(await rawTables(year, db), threshold)
+	const raw = await rawTablesOf([year - 1, year], db)
+	const tables = publish(raw.get(year)!, threshold)
 	// The year before as its own report publishes it: the summary compares with it.
-	const previous = publish(await rawTables(year - 1, db), threshold)
+	const previous = publish(raw.get(year - 1)!, threshold)
 	const activities = await activityTables(year, db)
 	const previousActivities = await activityTables(year - 1, db)
 	const known = new Map([
