@@ -57,7 +57,8 @@ export const ActivityChangeSchema = ActivityFieldsSchema.extend({ id: recordId }
 /** A deletion: the first post asks, the second (`confirmed`) deletes. */
 export const ActivityDeletionSchema = z.object({
 	id: recordId,
-	confirmed: z.literal('yes').optional(),
+	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
+	confirmed: z.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) }).optional(),
 })
 
 export type ActivityInput = z.output<typeof ActivitySchema>
