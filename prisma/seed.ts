@@ -1,8 +1,9 @@
 // Demo data, seeded only in demo mode (APP_MODE=demo, `npm run demo`),
 // never into an office: the office's public details, a recovery key whose
 // private half is dropped at once (a demo needs no recovery), one account per
-// role with a known password and TOTP secret, a few reply templates, and
-// about 200 varied cases over three years.
+// role with a known password and TOTP secret, a few reply templates, about
+// 200 varied cases over three years, and three years of activities beyond
+// cases.
 import { generateRecoveryKey } from '../app/platform/crypto/recovery-key.server.ts'
 import { stepAt } from '../app/features/staff-auth/totp-code.ts'
 import { sealTotpSecret } from '../app/features/staff-auth/totp-secret.server.ts'
@@ -11,12 +12,13 @@ import type { PrismaClient } from '../app/generated/prisma/client'
 import { setRecoveryPublicKey } from '../app/features/cases/office-keys.server.ts'
 import { createStaffUser } from '../app/features/staff-admin/staff-user.server.ts'
 import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.ts'
+import { seedDemoActivities } from './demo-activities.ts'
 import { seedDemoCases } from './demo-cases.ts'
 import { seedDemoTemplates } from './demo-templates.ts'
 
 export { DEMO_ACCOUNTS, DEMO_LEAD } from './demo-accounts.ts'
 
-export type DemoSeed = { accounts: DemoAccount[]; cases: number }
+export type DemoSeed = { accounts: DemoAccount[]; cases: number; activities: number }
 
 /** Seeds an empty database; returns what a demo user needs to know, or null if it was not empty. */
 export async function seedIfEmpty(
@@ -57,5 +59,9 @@ export async function seedIfEmpty(
 		lead: { id: ids.LEAD!, password: DEMO_ACCOUNTS.lead.password },
 		counsellorId: ids.COUNSELLOR!,
 	})
-	return { accounts, cases }
+	const activities = await seedDemoActivities(prisma, {
+		counsellorId: ids.COUNSELLOR!,
+		leadId: ids.LEAD!,
+	})
+	return { accounts, cases, activities }
 }

@@ -9,7 +9,8 @@ export async function seedDemo(logger: Logger): Promise<void> {
 	const { prisma } = await import('../app/platform/db.server.ts')
 	const { seedIfEmpty, DEMO_ACCOUNTS } = await import('../prisma/seed.ts')
 	const seeded = await seedIfEmpty(prisma)
-	if (seeded) logger.info({ cases: seeded.cases }, 'seeded demo data')
+	if (seeded)
+		logger.info({ cases: seeded.cases, activities: seeded.activities }, 'seeded demo data')
 	const demo = Object.values(DEMO_ACCOUNTS)
 	const present = await prisma.staffUser.count({
 		where: { email: { in: demo.map((account) => account.email) } },

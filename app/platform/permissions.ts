@@ -25,11 +25,15 @@ export const PERMISSIONS = [
 	'statistics:read',
 	/** Keep the reply templates counsellors insert into messages. */
 	'templates:manage',
+	/** Record activities beyond cases (events, trainings, advice), list them, change one's own. */
+	'activity:record',
+	/** Change and delete every activity, whoever recorded it. */
+	'activity:manage-all',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
-	COUNSELLOR: ['case:work-assigned', 'case:record'],
+	COUNSELLOR: ['case:work-assigned', 'case:record', 'activity:record'],
 	LEAD: [
 		'case:work-assigned',
 		'case:work-all',
@@ -37,6 +41,8 @@ const ROLE_PERMISSIONS: Record<StaffRoleName, readonly Permission[]> = {
 		'audit:read',
 		'statistics:read',
 		'templates:manage',
+		'activity:record',
+		'activity:manage-all',
 	],
 	ADMIN: ['staff:manage', 'settings:manage', 'audit:read'],
 	STATISTICS: ['statistics:read'],
@@ -59,6 +65,19 @@ export const ASSIGNABLE: Permission = 'case:work-assigned'
 export const RECORDS_CASES: Permission = 'case:record'
 /** Who holds the key of every case: each new request is sealed to them too. */
 export const HOLDS_EVERY_CASE_KEY: Permission = 'case:work-all'
+
+/**
+ * Whether the actor may change or delete this activity: a lead any, a
+ * counsellor the ones they recorded (someone else's count stays theirs to
+ * answer for).
+ */
+export function mayChangeActivity(
+	actor: { id: string; role: StaffRoleName },
+	activity: { recordedById: string },
+): boolean {
+	if (can(actor.role, 'activity:manage-all')) return true
+	return can(actor.role, 'activity:record') && activity.recordedById === actor.id
+}
 
 /** A feature function refused: the route answers 403 (or 404 where existence itself is private). */
 export class ForbiddenError extends Error {

@@ -166,3 +166,25 @@ export const OUTCOMES = [
 	'withdrawn',
 ] as const
 export type Outcome = (typeof OUTCOMES)[number]
+
+/**
+ * What the office does beyond cases (product.md, "Activities beyond cases";
+ * KIP 3: institutions "sind informiert und beraten", the public is informed).
+ */
+export const ACTIVITY_KINDS = ['information_event', 'training', 'institution_advice'] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+
+/** Whom an activity reached: the public or a kind of institution, never a named one. */
+export const ACTIVITY_AUDIENCES = [
+	'public',
+	'education',
+	'employers',
+	'administration',
+	'police_justice',
+	'housing',
+	'health',
+	'social_services',
+	'associations',
+	'other',
+] as const
+export type ActivityAudience = (typeof ACTIVITY_AUDIENCES)[number]

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatisticsTable, TrendTable } from '~/features/statistics/statistics-table'
+import { YearSummaryPanel } from '~/features/statistics/year-summary-panel'
 import { periodOf } from '~/features/statistics/period'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { getReport, reportYears } from '~/features/statistics/statistics.server'
@@ -51,6 +52,7 @@ export default function StatisticsPage() {
 					{t('statistics.show')}
 				</button>
 			</Form>
+			<YearSummaryPanel summary={report.summary} year={report.year} />
 			<nav aria-label={t('statistics.exports')} className="exports">
 				<h2>{t('statistics.exports')}</h2>
 				<ul>
@@ -79,6 +81,14 @@ export default function StatisticsPage() {
 				/>
 			))}
 			<TrendTable trend={report.trend} threshold={report.threshold} />
+			{report.activities.map((table) => (
+				<StatisticsTable
+					key={table.id}
+					table={table}
+					threshold={report.threshold}
+					quarter={quarter}
+				/>
+			))}
 		</article>
 	)
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { StatisticsTable, TrendTable } from '~/features/statistics/statistics-table'
+import { YearSummaryPanel } from '~/features/statistics/year-summary-panel'
 import { periodOf } from '~/features/statistics/period'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { exportReport } from '~/features/statistics/statistics.server'
@@ -31,10 +32,14 @@ export default function PrintableReport() {
 					{t('statistics.thresholdNote', { threshold: report.threshold })}
 				</p>
 			</header>
+			<YearSummaryPanel summary={report.summary} year={report.year} />
 			{report.tables.map((table) => (
 				<StatisticsTable key={table.id} table={table} threshold={report.threshold} quarter={null} />
 			))}
 			<TrendTable trend={report.trend} threshold={report.threshold} />
+			{report.activities.map((table) => (
+				<StatisticsTable key={table.id} table={table} threshold={report.threshold} quarter={null} />
+			))}
 		</article>
 	)
 }

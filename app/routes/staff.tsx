@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			audit: can(actor.role, 'audit:read'),
 			admin: can(actor.role, 'staff:manage'),
 			statistics: can(actor.role, 'statistics:read'),
+			activities: can(actor.role, 'activity:record'),
 			// Leads see how many accounts wait for their decision.
 			keyRequests: can(actor.role, HOLDS_EVERY_CASE_KEY) ? await countOpenKeyRequests(actor) : null,
 		},
@@ -60,6 +61,11 @@ export default function StaffLayout() {
 								<NavLink to="/staff/key-requests">
 									{t('nav.keyRequests', { waiting: user.keyRequests })}
 								</NavLink>
+							</li>
+						) : null}
+						{user.activities ? (
+							<li>
+								<NavLink to="/staff/activities">{t('nav.activities')}</NavLink>
 							</li>
 						) : null}
 						{user.statistics ? (

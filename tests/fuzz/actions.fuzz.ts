@@ -1,6 +1,6 @@
 // Fuzzing the actions that take input from outside: the public request form,
 // the follow-up page, the staff login, a case's staff actions, recording a
-// case and the admin's pages. fast-check builds random and hostile posts (megabyte strings,
+// case, the admin's pages and the activities page. fast-check builds random and hostile posts (megabyte strings,
 // control characters with NUL and the right-to-left override, Arabic,
 // Tigrinya and emoji, invalid choices, repeated fields, markup and SQL,
 // missing fields, broken multipart bodies, wrong content types) and each
@@ -22,6 +22,7 @@
 // browsers and attackers send them; arbitraries.ts holds the hostile values;
 // office.ts sets up the office every property works in; properties/ has one
 // file per action.
+import { activityProperty } from './properties/activities'
 import { adminProperty } from './properties/admin'
 import { caseProperty } from './properties/casework'
 import { followUpProperty } from './properties/follow-up'
@@ -40,4 +41,5 @@ export const FUZZ_PROPERTIES: FuzzProperty[] = [
 	recordingProperty,
 	loginProperty,
 	adminProperty,
+	activityProperty,
 ]

@@ -21,6 +21,11 @@ import { createRequest } from '~/features/intake/store-request.server'
 import { inviteStaff } from '~/features/staff-admin/invitations.server'
 import { changeRole, setStaffActive } from '~/features/staff-admin/staff-accounts.server'
 import { exportReport } from '~/features/statistics/statistics.server'
+import {
+	changeActivity,
+	deleteActivity,
+	recordActivity,
+} from '~/features/activities/activities.server'
 import { changePassword } from '~/features/staff-auth/own-account.server'
 import {
 	openHalfSession,
@@ -226,4 +231,25 @@ describe('a refused entry withholds what was read', () => {
 			exportReport(statistics.actor, new Date().getUTCFullYear(), 'csv'),
 		)
 	})
+})
+
+test('an activity is recorded, changed and deleted only with its entry', async () => {
+	const activity = {
+		heldOn: new Date(Date.UTC(2026, 3, 20)),
+		kind: 'training' as const,
+		audience: 'health' as const,
+		participants: 9,
+		hours: 1.5,
+	}
+	await whileRefused('activity.recorded', () => recordActivity(counsellor.actor, activity))
+	expect(await prisma.activity.count()).toBe(0)
+	await recordActivity(counsellor.actor, activity)
+	const { id } = await prisma.activity.findFirstOrThrow({ select: { id: true } })
+	const stored = () => prisma.activity.findUniqueOrThrow({ where: { id } })
+	const before = await stored()
+	await whileRefused('activity.changed', () =>
+		changeActivity(counsellor.actor, id, { ...activity, participants: 90 }),
+	)
+	await whileRefused('activity.deleted', () => deleteActivity(counsellor.actor, id))
+	expect(await stored()).toEqual(before)
 })

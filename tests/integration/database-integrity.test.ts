@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { generateRecoveryKey } from '~/platform/crypto/recovery-key.server'
 import { prisma } from '~/platform/db.server'
 import {
+	ACTIVITY_AUDIENCES,
+	ACTIVITY_KINDS,
 	ACTORS,
 	AGE_GROUPS,
 	AREAS_OF_LIFE,
@@ -64,6 +66,8 @@ const CHOICE_COLUMNS: Array<{
 		values: ['retention', 'on_request', 'withdrawn'],
 	},
 	{ table: 'CounsellingService', column: 'type', values: SERVICE_TYPES },
+	{ table: 'Activity', column: 'kind', values: ACTIVITY_KINDS },
+	{ table: 'Activity', column: 'audience', values: ACTIVITY_AUDIENCES },
 ]
 
 let client: pg.Client
@@ -150,6 +154,19 @@ describe('choice lists', () => {
 				for (const value of values) expect(await service(value), value).toBeNull()
 				continue
 			}
+			if (table === 'Activity') {
+				const activity = (value: unknown) =>
+					refusal(
+						`INSERT INTO "Activity" (id, "heldOn", kind, audience, minutes, "recordedById")
+						 VALUES (gen_random_uuid()::text, current_date, $1, $2, 60, $3)`,
+						column === 'kind'
+							? [value, 'public', counsellor.user.id]
+							: ['training', value, counsellor.user.id],
+					)
+				expect(await activity(bad), `${column} = ${String(bad)}`).toBe(CHECK_VIOLATION)
+				for (const value of values) expect(await activity(value), value).toBeNull()
+				continue
+			}
 			// A reason of deletion comes with its date (a constraint of its own).
 			const also = column === 'personalDataDeletion' ? ', "personalDataDeletedAt" = now()' : ''
 			expect(await update(column, bad, also), `${column} = ${JSON.stringify(bad)}`).toBe(
@@ -180,7 +197,7 @@ describe('choice lists', () => {
 		).not.toBe('made_up')
 	})
 
-	test('ranges the forms allow: month, minutes, settings, the single rows', async () => {
+	test('ranges the forms allow: month, minutes, participants, settings, the single rows', async () => {
 		expect(
 			await refusal(`UPDATE "Case" SET "reportedIncidentMonth" = 13 WHERE id = $1`, [caseId]),
 		).toBe(CHECK_VIOLATION)
@@ -200,6 +217,19 @@ describe('choice lists', () => {
 		expect(
 			await refusal(`INSERT INTO "OfficeKeys" (id, "recoveryPublicKey") VALUES (2, '\\x00')`),
 		).toBe(CHECK_VIOLATION)
+		// An activity's participants are a count; its time is whole quarter hours, up to 100 hours.
+		const activity = (participants: number | null, minutes: number) =>
+			refusal(
+				`INSERT INTO "Activity" (id, "heldOn", kind, audience, participants, minutes, "recordedById")
+				 VALUES (gen_random_uuid()::text, current_date, 'training', 'public', $1, $2, $3)`,
+				[participants, minutes, lead.user.id],
+			)
+		expect(await activity(-1, 60)).toBe(CHECK_VIOLATION)
+		expect(await activity(10, 0)).toBe(CHECK_VIOLATION)
+		expect(await activity(10, 50)).toBe(CHECK_VIOLATION)
+		expect(await activity(10, 6015)).toBe(CHECK_VIOLATION)
+		expect(await activity(null, 15)).toBeNull()
+		expect(await activity(0, 6000)).toBeNull()
 		// Deleted personal data always say why, and a reason always comes with its date.
 		expect(
 			await refusal(`UPDATE "Case" SET "personalDataDeletedAt" = now() WHERE id = $1`, [caseId]),

@@ -17,9 +17,11 @@ import { openCase } from '~/features/cases/case-page.server'
 import { addService, changeStatus, classifyCase } from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
-import { rawTables } from '~/features/statistics/raw-tables.server'
+import { rawTablesOf } from '~/features/statistics/raw-tables.server'
 import { reportYears } from '~/features/statistics/statistics.server'
 import { createSignedInStaff } from '../support/staff'
+
+const rawTables = async (year: number) => (await rawTablesOf([year])).get(year)!
 
 const DAY = 86_400_000
 

@@ -10,6 +10,7 @@ import { assignCase } from '~/features/cases/assignment.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { createRequest } from '~/features/intake/store-request.server'
 import { inviteStaff } from '~/features/staff-admin/invitations.server'
+import { recordActivity } from '~/features/activities/activities.server'
 import { createSignedInStaff } from '../support/staff'
 import { pngWithText } from '../support/sample-files'
 
@@ -26,6 +27,7 @@ let reference = ''
 let attachmentId = ''
 let someUserId = ''
 let invitationId = ''
+let activityId = ''
 
 beforeAll(async () => {
 	await setRecoveryPublicKey(generateRecoveryKey().keyPair.publicKey)
@@ -58,6 +60,14 @@ beforeAll(async () => {
 	reference = created.reference
 	await assignCase(lead.actor, reference, counsellor.user.id)
 	attachmentId = (await prisma.attachment.findFirstOrThrow({ select: { id: true } })).id
+	await recordActivity(counsellor.actor, {
+		heldOn: new Date(Date.UTC(2026, 0, 15)),
+		kind: 'training',
+		audience: 'education',
+		participants: 12,
+		hours: 2,
+	})
+	activityId = (await prisma.activity.findFirstOrThrow({ select: { id: true } })).id
 })
 
 async function outcomeOf(
@@ -466,6 +476,71 @@ const matrix: Array<{
 			statistics: 'ok',
 		} satisfies Record<Role, Outcome>,
 	})),
+	{
+		name: 'activities',
+		file: 'staff.activities',
+		method: 'GET',
+		path: () => '/staff/activities?year=2026',
+		expected: {
+			anonymous: L,
+			counsellor: 'ok',
+			otherCounsellor: 'ok',
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
+		name: 'activities: record one (action)',
+		file: 'staff.activities',
+		method: 'POST',
+		path: () => '/staff/activities',
+		body: () => ({
+			intent: 'record',
+			heldOn: '2026-02-03',
+			kind: 'information_event',
+			audience: 'public',
+			participants: '30',
+			hours: '1.5',
+		}),
+		expected: {
+			anonymous: L,
+			counsellor: 'ok',
+			otherCounsellor: 'ok',
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
+		name: 'activities: change form of a counsellor’s activity',
+		file: 'staff.activities',
+		method: 'GET',
+		path: () => `/staff/activities?edit=${activityId}`,
+		expected: {
+			anonymous: L,
+			counsellor: 'ok',
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
+		name: 'activities: ask to delete a counsellor’s activity (action)',
+		file: 'staff.activities',
+		method: 'POST',
+		path: () => '/staff/activities',
+		body: () => ({ intent: 'delete', id: activityId }),
+		expected: {
+			anonymous: L,
+			counsellor: 'ok',
+			otherCounsellor: 403,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
 	{
 		name: 'API tokens for the canton',
 		file: 'staff.admin.tokens',

@@ -8,6 +8,7 @@ import {
 	listApiTokens,
 	revokeApiToken,
 } from '~/features/staff-admin/api-token.server'
+import { recordActivity } from '~/features/activities/activities.server'
 import type { PublishedReport } from '~/features/statistics/report'
 import { loader } from '~/routes/api.statistics.$year'
 import { createSignedInStaff } from '../support/staff'
@@ -51,6 +52,16 @@ test('a token opens the JSON statistics until it is revoked', async () => {
 		})
 	}
 
+	// One information event with two participants: an activity is published as counted.
+	const counsellor = await createSignedInStaff('COUNSELLOR', 'counsellor')
+	await recordActivity(counsellor.actor, {
+		heldOn: new Date(Date.UTC(2026, 4, 12)),
+		kind: 'information_event',
+		audience: 'associations',
+		participants: 2,
+		hours: 1.5,
+	})
+
 	const token = await createApiToken(admin.actor, 'Kanton St. Gallen')
 	const response = await call('2026', `Bearer ${token}`)
 	expect(response.status).toBe(200)
@@ -80,6 +91,36 @@ test('a token opens the JSON statistics until it is revoked', async () => {
 		})),
 	])
 	expect(channels.totals).toEqual({ quarters: [9, 12, 12, 12], total: 45 })
+	// The shape the canton reads stays; the activities and the summary come beside it.
+	expect(Object.keys(report)).toEqual([
+		'officeName',
+		'year',
+		'threshold',
+		'generatedAt',
+		'tables',
+		'trend',
+		'activities',
+		'summary',
+	])
+	expect(report.tables.map((table) => table.kind)).not.toContain('activities')
+	const kinds = report.activities.find((table) => table.id === 'activityKinds')!
+	expect(kinds.rows.find((row) => row.key === 'information_event')).toEqual({
+		key: 'information_event',
+		quarters: [0, 1, 0, 0],
+		total: 1,
+		participantsQuarters: [0, 2, 0, 0],
+		participantsTotal: 2,
+		hoursQuarters: [0, 1.5, 0, 0],
+		hoursTotal: 1.5,
+	})
+	expect(report.activities.map((table) => table.id)).toEqual(['activityKinds', 'activityAudiences'])
+	expect(report.summary).toEqual({
+		cases: { current: 45, previous: 0 },
+		mentions: { current: 0, previous: 0 },
+		counsellingHours: { current: 0, previous: 0 },
+		activities: { current: 1, previous: 0 },
+		participants: { current: 2, previous: 0 },
+	})
 	expect((await call('next-year', `Bearer ${token}`)).status).toBe(400)
 
 	const [listed] = await listApiTokens(admin.actor)

@@ -15,9 +15,11 @@ import {
 	MOTIVES,
 	REQUESTER_TYPES,
 } from '~/platform/taxonomy'
-import { rawTables } from '~/features/statistics/raw-tables.server'
+import { rawTablesOf } from '~/features/statistics/raw-tables.server'
 import { buildReport } from '~/features/statistics/statistics.server'
 import { countDirectly } from '../support/statistics-direct-count'
+
+const rawTables = async (year: number) => (await rawTablesOf([year])).get(year)!
 
 const YEAR = 2025
 
@@ -52,7 +54,7 @@ const caseArbitrary: fc.Arbitrary<SyntheticCase> = fc.record({
 })
 
 let sequence = 0
-async function insertCases(cases: SyntheticCase[]) {
+async function insertCases(cases: SyntheticCase[], year = YEAR) {
 	for (const each of cases) {
 		sequence++
 		await prisma.case.create({
@@ -60,7 +62,7 @@ async function insertCases(cases: SyntheticCase[]) {
 				reference: `T-${sequence}`,
 				status: each.status,
 				channel: CASE_CHANNELS[sequence % CASE_CHANNELS.length]!,
-				receivedOn: new Date(Date.UTC(YEAR, each.month - 1, 10)),
+				receivedOn: new Date(Date.UTC(year, each.month - 1, 10)),
 				requesterType: each.requesterType,
 				reportedAgeGroup: each.ageGroup,
 				areas: each.areas,
@@ -73,6 +75,14 @@ async function insertCases(cases: SyntheticCase[]) {
 			select: { id: true },
 		})
 	}
+}
+
+/** A service of `minutes` for each case received in `year`. */
+async function addServices(year: number, minutes: number) {
+	await prisma.$executeRaw`
+		INSERT INTO "CounsellingService" (id, "caseId", type, "providedOn", minutes)
+		SELECT gen_random_uuid()::text, id, 'information', "receivedOn", ${minutes}
+		FROM "Case" WHERE extract(year FROM "receivedOn") = ${year}`
 }
 
 /** DELETE, not TRUNCATE: the audit log's reference to "Case" would take the log along, which it refuses. */
@@ -116,6 +126,37 @@ describe('statistics', () => {
 				withoutServices(await countDirectly(year)),
 			)
 		}
+	})
+
+	test('the summary gives the year’s published totals beside the year before’s, as its report has them', async () => {
+		await clearCases()
+		await insertCases(fc.sample(caseArbitrary, { numRuns: 40, seed: 11 }))
+		await insertCases(fc.sample(caseArbitrary, { numRuns: 9, seed: 12 }), YEAR - 1)
+		await addServices(YEAR, 45)
+		await addServices(YEAR - 1, 30)
+		const report = await buildReport(YEAR)
+		const before = await buildReport(YEAR - 1)
+		const totals = (of: typeof report, id: string) =>
+			of.tables.find((table) => table.id === id)!.totals
+		expect(report.summary.cases).toEqual({
+			current: totals(report, 'requesterType').total,
+			previous: totals(before, 'requesterType').total,
+		})
+		expect(report.summary.mentions).toEqual({
+			current: totals(report, 'forms').total,
+			previous: totals(before, 'forms').total,
+		})
+		expect(report.summary.counsellingHours).toEqual({
+			current: totals(report, 'services').hoursTotal,
+			previous: totals(before, 'services').hoursTotal,
+		})
+		expect(report.summary.activities).toEqual({ current: 0, previous: 0 })
+		// The trend shows the year before as the summary does.
+		expect(report.trend.find((point) => point.year === YEAR - 1)?.cases).toBe(
+			report.summary.cases.previous,
+		)
+		expect(typeof report.summary.cases.current).toBe('number')
+		await prisma.$executeRaw`DELETE FROM "CounsellingService"`
 	})
 
 	test('over random case sets the published report is consistent and safe', async () => {

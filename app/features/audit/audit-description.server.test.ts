@@ -123,6 +123,34 @@ describe('the audit log in words', () => {
 		).toBe('Eine Zusammenfassung pro Tag, um 7 Uhr')
 	})
 
+	test('an activity comes out as its kind, audience, day, participants and hours', () => {
+		const activity = {
+			heldOn: '2026-03-14',
+			kind: 'institution_advice',
+			audience: 'police_justice',
+			participants: null,
+			minutes: 45,
+		}
+		expect(
+			describeAuditEvent(row({ action: 'activity.deleted', detail: activity }), names, t).details,
+		).toBe(
+			'Beratung einer Institution, Polizei und Justiz, 2026-03-14, Teilnehmende nicht gezählt, 0.75 Stunden',
+		)
+		expect(
+			describeAuditEvent(
+				row({
+					action: 'activity.changed',
+					detail: { from: activity, to: { ...activity, participants: 1, minutes: 60 } },
+				}),
+				names,
+				t,
+			).details,
+		).toBe(
+			'Beratung einer Institution, Polizei und Justiz, 2026-03-14, Teilnehmende nicht gezählt, 0.75 Stunden → ' +
+				'Beratung einer Institution, Polizei und Justiz, 2026-03-14, 1 teilnehmende Person, 1 Stunde',
+		)
+	})
+
 	test('an entry about the actor’s own account names it once', () => {
 		const signedIn = row({ action: 'login', actorId: anna, targetUserId: anna })
 		expect(describeAuditEvent(signedIn, names, t).concerning).toBe('')

@@ -195,6 +195,14 @@ function detailsInWords(
 				purpose: t(`staff:templates.purposes.${text(detail.purpose)}`, { defaultValue: '' }),
 				language: t(`staff:languages.${text(detail.language)}`, { defaultValue: '' }),
 			})
+		case 'activity.recorded':
+		case 'activity.deleted':
+			return activityInWords(detail, t)
+		case 'activity.changed':
+			return t('staff:audit.details.change', {
+				from: activityInWords(asDetail(detail.from), t),
+				to: activityInWords(asDetail(detail.to), t),
+			})
 		case 'case.grants-completed':
 			return t('staff:audit.details.cases', { count: Number(detail.count ?? 0) })
 		case 'recovery-key.rotated':
@@ -218,4 +226,19 @@ function classificationInWords(detail: Detail, t: TFunction): string {
 		const labels = codes.map((code) => t(`taxonomy:${part}.${code}`, { defaultValue: code }))
 		return [`${t(`staff:audit.details.classification.${part}`)}: ${labels.join(', ')}`]
 	}).join('; ')
+}
+
+/** "Schulung, Verwaltung, 2026-03-14, 25 Teilnehmende, 2.5 Stunden". */
+function activityInWords(detail: Detail, t: TFunction): string {
+	return [
+		t(`staff:activities.kinds.${text(detail.kind)}`, { defaultValue: text(detail.kind) }),
+		t(`staff:activities.audiences.${text(detail.audience)}`, {
+			defaultValue: text(detail.audience),
+		}),
+		text(detail.heldOn),
+		typeof detail.participants === 'number'
+			? t('staff:activities.participantsCount', { count: detail.participants })
+			: t('staff:activities.participantsNotCounted'),
+		t('staff:activities.hoursCount', { count: Number(detail.minutes ?? 0) / 60 }),
+	].join(', ')
 }

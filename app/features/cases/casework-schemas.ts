@@ -6,6 +6,7 @@ import {
 	confirmedStep,
 	choice,
 	optionalChoice,
+	pastDay,
 	recordId,
 	several,
 	text,
@@ -41,21 +42,6 @@ export const StatusSchema = z
 		path: ['outcome'],
 		message: 'case.outcomeRequired',
 	})
-
-/** A real calendar day (no 30 February), not before the office existed, not in the future. */
-export const pastDay = z
-	.string({ message: 'errors.date' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
-	.refine((value) => {
-		const date = new Date(`${value}T00:00:00Z`)
-		return (
-			!Number.isNaN(date.getTime()) &&
-			date.toISOString().slice(0, 10) === value &&
-			date.getUTCFullYear() >= 2000 &&
-			date <= new Date()
-		)
-	}, 'errors.date')
-	.transform((value) => new Date(`${value}T00:00:00Z`))
 
 export const ServiceSchema = z.object({
 	type: choice(SERVICE_TYPES),

@@ -7,7 +7,7 @@
 import { z } from 'zod'
 import { IntakeAnswersSchema, withoutUnusedAnswers } from '~/features/intake/intake-schema'
 import { RECORDED_CHANNELS } from '~/platform/taxonomy'
-import { pastDay } from './casework-schemas'
+import { pastDay } from '~/platform/forms/schema-fields'
 
 // In the order of the form, so that the list of problems is too.
 export const RecordedCaseSchema = z

@@ -3,7 +3,8 @@
 // with Swiss regional settings splits on `;` and otherwise guesses the
 // encoding wrong; the decimal point matches the de-CH number format. A table
 // with hidden cells ("×") is followed by a line with its note and no values.
-import { QUARTERS, type PublishedReport } from '~/features/statistics/report'
+// The activities beyond cases come last, after the trend of the cases.
+import { QUARTERS, type PublishedReport, type PublishedTable } from '~/features/statistics/report'
 import {
 	exportHeader,
 	exportTableRows,
@@ -41,11 +42,12 @@ export function reportToCsv(report: PublishedReport, labels: ReportLabels): stri
 		)
 		return note ? [...rows, { table: title, category: note, values: [] }] : rows
 	}
+	const tableRows = (table: PublishedTable) =>
+		withNote(labels.tableTitle(table.id), exportTableRows(table, labels))
 	const rows = [
-		...report.tables.flatMap((table) =>
-			withNote(labels.tableTitle(table.id), exportTableRows(table, labels)),
-		),
+		...report.tables.flatMap(tableRows),
 		...withNote(labels.trendTitle, trendRows),
+		...report.activities.flatMap(tableRows),
 	]
 	const lines = [
 		exportHeader(labels).map(textField),

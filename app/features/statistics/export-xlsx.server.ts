@@ -1,9 +1,10 @@
 // The report as an Excel workbook: a cover sheet, one sheet per table with
-// the CSV's columns, and the trend. Cells hold the published values only:
-// hidden cells are the text "×", so no formula or hidden value can restore
-// them, and a note under the table says what "×" stands for.
+// the CSV's columns, the trend, and one sheet per table of activities. Cells
+// hold the published values only: hidden cells are the text "×", so no
+// formula or hidden value can restore them, and a note under the table says
+// what "×" stands for.
 import type ExcelJS from 'exceljs'
-import { type PublishedReport } from '~/features/statistics/report'
+import { type PublishedReport, type PublishedTable } from '~/features/statistics/report'
 import {
 	exportHeader,
 	exportTableRows,
@@ -54,7 +55,7 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 	cover.getCell('B3').alignment = { horizontal: 'left' }
 	cover.getCell('B4').alignment = { horizontal: 'left' }
 
-	for (const table of report.tables) {
+	const addTable = (table: PublishedTable) => {
 		const name = sheetName(labels.tableTitle(table.id), table.id, names)
 		const sheet = addTableSheet(workbook, name, exportHeader(labels))
 		const rows = exportTableRows(table, labels)
@@ -68,6 +69,8 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 			rows.flatMap((row) => row.values),
 		)
 	}
+
+	report.tables.forEach(addTable)
 
 	const trend = addTableSheet(workbook, sheetName(labels.trendTitle, 'trend', names), [
 		labels.year,
@@ -86,6 +89,8 @@ export async function reportToXlsx(report: PublishedReport, labels: ReportLabels
 	})
 	fitColumns(trend)
 	addNote(trend, trendValues.flat())
+
+	report.activities.forEach(addTable)
 
 	return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -15,11 +15,14 @@ const ROW_LABELS: Record<string, string> = {
 	housing: '=SUM(A1:A9)',
 	counselling: 'Counselling',
 	referral: 'Referral',
+	information_event: 'Information event',
+	institution_advice: 'Advice to an institution',
 }
 
 const TABLE_TITLES: Partial<Record<TableId, string>> = {
 	areas: 'Mentions by area of life: work/school [all]',
 	services: 'Services and hours',
+	activityKinds: 'Activities by kind',
 }
 
 function testLabels(overrides: Partial<ReportLabels> = {}): ReportLabels {
@@ -30,6 +33,7 @@ function testLabels(overrides: Partial<ReportLabels> = {}): ReportLabels {
 		year: 'year',
 		quarter: (q) => `Q${q}`,
 		hours: 'hours',
+		participants: 'participants',
 		suppressed: '×',
 		suppressedNote: (threshold) =>
 			`× hidden: below ${threshold}, or so that none below can be found`,
@@ -91,6 +95,40 @@ const CHANNEL: PublishedTable = {
 	totals: { quarters: [15, 6, 8, 16], total: 45 },
 }
 
+/** Activities are published as counted: small numbers and all, never a "×". */
+const ACTIVITY_KINDS: PublishedTable = {
+	id: 'activityKinds',
+	kind: 'activities',
+	rows: [
+		{
+			key: 'information_event',
+			quarters: [1, 0, 2, 0],
+			total: 3,
+			participantsQuarters: [40, 0, 65, 0],
+			participantsTotal: 105,
+			hoursQuarters: [3, 0, 5.5, 0],
+			hoursTotal: 8.5,
+		},
+		{
+			key: 'institution_advice',
+			quarters: [0, 1, 0, 0],
+			total: 1,
+			participantsQuarters: [0, 0, 0, 0],
+			participantsTotal: 0,
+			hoursQuarters: [0, 1.5, 0, 0],
+			hoursTotal: 1.5,
+		},
+	],
+	totals: {
+		quarters: [1, 1, 2, 0],
+		total: 4,
+		participantsQuarters: [40, 0, 65, 0],
+		participantsTotal: 105,
+		hoursQuarters: [3, 1.5, 5.5, 0],
+		hoursTotal: 10,
+	},
+}
+
 const REPORT: PublishedReport = {
 	officeName: 'Beratungsstelle gegen Rassismus',
 	year: 2024,
@@ -101,6 +139,14 @@ const REPORT: PublishedReport = {
 		{ year: 2023, cases: 40, notDiscrimination: 6 },
 		{ year: 2024, cases: 48, notDiscrimination: 'suppressed' },
 	],
+	activities: [ACTIVITY_KINDS],
+	summary: {
+		cases: { current: 48, previous: 40 },
+		mentions: { current: 48, previous: 'suppressed' },
+		counsellingHours: { current: 36.5, previous: 30 },
+		activities: { current: 4, previous: 0 },
+		participants: { current: 105, previous: 0 },
+	},
 }
 
 type ExpectedRow = {
@@ -112,34 +158,50 @@ type ExpectedRow = {
 
 const hasHidden = (cells: PublishedCell[]) => cells.includes('suppressed')
 
-/** The export lines the page's tables call for, derived from the report alone, per table. */
-function expectedTables(report: PublishedReport, labels: ReportLabels): ExpectedRow[][] {
-	return report.tables.map((table) => {
-		const title = labels.tableTitle(table.id)
-		const lines = [
-			...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
-			{ ...table.totals, label: labels.total },
-		]
-		return lines.flatMap((line) => [
-			{
-				table: title,
-				category: line.label,
-				cells: [...line.quarters, line.total],
-				unit: 'count' as const,
-			},
-			...(line.hoursQuarters && line.hoursTotal !== undefined
-				? [
-						{
-							table: title,
-							category: `${line.label} (${labels.hours})`,
-							cells: [...line.hoursQuarters, line.hoursTotal],
-							unit: 'hours' as const,
-						},
-					]
-				: []),
-		])
-	})
+/** The export lines a table calls for, derived from the table alone. */
+function expectedRows(table: PublishedTable, labels: ReportLabels): ExpectedRow[] {
+	const title = labels.tableTitle(table.id)
+	const lines = [
+		...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
+		{ ...table.totals, label: labels.total },
+	]
+	return lines.flatMap((line) => [
+		{
+			table: title,
+			category: line.label,
+			cells: [...line.quarters, line.total],
+			unit: 'count' as const,
+		},
+		...(line.participantsQuarters && line.participantsTotal !== undefined
+			? [
+					{
+						table: title,
+						category: `${line.label} (${labels.participants})`,
+						cells: [...line.participantsQuarters, line.participantsTotal],
+						unit: 'count' as const,
+					},
+				]
+			: []),
+		...(line.hoursQuarters && line.hoursTotal !== undefined
+			? [
+					{
+						table: title,
+						category: `${line.label} (${labels.hours})`,
+						cells: [...line.hoursQuarters, line.hoursTotal],
+						unit: 'hours' as const,
+					},
+				]
+			: []),
+	])
 }
+
+/** The export lines of the case tables, per table. */
+const expectedTables = (report: PublishedReport, labels: ReportLabels) =>
+	report.tables.map((table) => expectedRows(table, labels))
+
+/** The export lines of the activity tables, per table. */
+const expectedActivities = (report: PublishedReport, labels: ReportLabels) =>
+	report.activities.map((table) => expectedRows(table, labels))
 
 /** RFC 4180 with `;`: enough to read back what the export writes. */
 function parseCsv(text: string): string[][] {
@@ -175,14 +237,16 @@ function expectCsvHoldsReport(csv: string, report: PublishedReport, labels: Repo
 		cell === 'suppressed' ? '×' : unit === 'hours' ? cell.toFixed(1) : String(cell)
 	const note = labels.suppressedNote(report.threshold)
 	const noteLine = (title: string) => [shown(title), note, '', '', '', '', '']
-	const tables = expectedTables(report, labels).flatMap((rows) => [
+	const csvLines = (rows: ExpectedRow[]) => [
 		...rows.map((row) => [
 			shown(row.table),
 			shown(row.category),
 			...row.cells.map((cell) => field(cell, row.unit)),
 		]),
 		...(hasHidden(rows.flatMap((row) => row.cells)) ? [noteLine(rows[0]!.table)] : []),
-	])
+	]
+	const tables = expectedTables(report, labels).flatMap(csvLines)
+	const activities = expectedActivities(report, labels).flatMap(csvLines)
 	const trendCells = report.trend.flatMap((point) => [point.cases, point.notDiscrimination])
 	const trend = [
 		...report.trend.flatMap((point) =>
@@ -201,7 +265,7 @@ function expectCsvHoldsReport(csv: string, report: PublishedReport, labels: Repo
 		),
 		...(hasHidden(trendCells) ? [noteLine(labels.trendTitle)] : []),
 	]
-	expect(parseCsv(csv.slice(1)).slice(1)).toEqual([...tables, ...trend])
+	expect(parseCsv(csv.slice(1)).slice(1)).toEqual([...tables, ...trend, ...activities])
 }
 
 function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number): unknown[] {
@@ -237,6 +301,13 @@ function expectWorkbookHoldsReport(
 		report.trend.map((point) => [point.year, mark(point.cases), mark(point.notDiscrimination)]),
 		hasHidden(report.trend.flatMap((point) => [point.cases, point.notDiscrimination])),
 	)
+	expectedActivities(report, labels).forEach((rows, index) => {
+		expectSheet(
+			workbook.worksheets[2 + report.tables.length + index]!,
+			rows.map((row) => [row.table, row.category, ...row.cells.map(mark)]),
+			false,
+		)
+	})
 }
 
 async function readXlsx(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -281,13 +352,29 @@ describe('reportToCsv', () => {
 		expect(lines).toContain('Services and hours;Total (hours);14.0;10.5;4.0;8.0;36.5')
 	})
 
-	test('ends with the trend, the value in the year column, and its note', () => {
-		expect(lines.slice(-6, -1)).toEqual([
+	test('follows the case tables with the trend, the value in the year column, and its note', () => {
+		const start = lines.indexOf('Trend;2023 (cases);;;;;40')
+		expect(lines.slice(start, start + 5)).toEqual([
 			'Trend;2023 (cases);;;;;40',
 			'Trend;2023 (not discrimination);;;;;6',
 			'Trend;2024 (cases);;;;;48',
 			'Trend;2024 (not discrimination);;;;;×',
 			'Trend;× hidden: below 5, or so that none below can be found;;;;;',
+		])
+	})
+
+	test('ends with the activities: counts, participants and hours as counted, no note', () => {
+		const title = 'Activities by kind'
+		expect(lines.slice(-10, -1)).toEqual([
+			`${title};Information event;1;0;2;0;3`,
+			`${title};Information event (participants);40;0;65;0;105`,
+			`${title};Information event (hours);3.0;0.0;5.5;0.0;8.5`,
+			`${title};Advice to an institution;0;1;0;0;1`,
+			`${title};Advice to an institution (participants);0;0;0;0;0`,
+			`${title};Advice to an institution (hours);0.0;1.5;0.0;0.0;1.5`,
+			`${title};Total;1;1;2;0;4`,
+			`${title};Total (participants);40;0;65;0;105`,
+			`${title};Total (hours);3.0;1.5;5.5;0.0;10.0`,
 		])
 	})
 
@@ -322,6 +409,7 @@ describe('reportToXlsx', () => {
 			'Services and hours',
 			'channel',
 			'Trend',
+			'Activities by kind',
 		])
 	})
 
@@ -391,6 +479,7 @@ describe('reportToXlsx', () => {
 			'History (2)',
 			'services',
 			'Trend',
+			'activityKinds',
 		])
 	})
 })

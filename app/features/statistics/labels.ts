@@ -26,6 +26,8 @@ export function rowLabel(t: TFunction, id: TableId, key: string): string {
 	if (id === 'services') return t(`staff:service.${key}`)
 	// The channels' words are the case page's.
 	if (id === 'channel') return t(`staff:channel.${key}`)
+	if (id === 'activityKinds') return t(`staff:activities.kinds.${key}`)
+	if (id === 'activityAudiences') return t(`staff:activities.audiences.${key}`)
 	if (key.startsWith('CLOSED:')) {
 		const outcome = key.slice('CLOSED:'.length)
 		return t('staff:statistics.rows.CLOSED', {
@@ -46,6 +48,7 @@ export function reportLabelsFrom(t: TFunction): ReportLabels {
 		year: t('staff:statistics.yearColumn'),
 		quarter: (quarter) => t('staff:statistics.quarterShort', { quarter }),
 		hours: t('staff:statistics.hours'),
+		participants: t('staff:statistics.participants'),
 		suppressed: t('staff:statistics.suppressed'),
 		suppressedNote: (threshold) => t('staff:statistics.suppressedTableNote', { threshold }),
 		trendTitle: t('staff:statistics.trendTitle'),

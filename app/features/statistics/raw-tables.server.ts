@@ -123,31 +123,60 @@ export async function talliedTables(
 	return [...tables, other]
 }
 
-async function servicesTable({ from, to }: Bounds, db: StatisticsReader): Promise<RawTable> {
-	const table = emptyTable('services', 'services', SERVICE_TYPES)
-	table.hours = table.rows.map(() => [0, 0, 0, 0])
+/**
+ * The services of several years in one pass (the report reads its year and
+ * the year before): one anti-join with the "not a discrimination case"
+ * cases, which index "Case_notDiscrimination_idx" holds, instead of one per
+ * year. By the day each service was given.
+ */
+async function servicesTables(
+	years: readonly number[],
+	db: StatisticsReader,
+): Promise<Map<number, RawTable>> {
+	const tables = new Map(
+		years.map((year) => {
+			const table = emptyTable('services', 'services', SERVICE_TYPES)
+			table.hours = table.rows.map(() => [0, 0, 0, 0])
+			return [year, table] as const
+		}),
+	)
+	const from = yearBounds(Math.min(...years)).from
+	const to = yearBounds(Math.max(...years)).to
 	const rows = await db.$queryRaw<
-		Array<{ quarter: number; type: string; n: bigint; minutes: bigint }>
+		Array<{ year: number; quarter: number; type: string; n: bigint; minutes: bigint }>
 	>`
-		SELECT extract(quarter FROM s."providedOn")::int AS quarter, s.type, count(*) AS n, sum(s.minutes) AS minutes
+		SELECT extract(year FROM s."providedOn")::int AS year, extract(quarter FROM s."providedOn")::int AS quarter,
+			s.type, count(*) AS n, sum(s.minutes) AS minutes
 		FROM "CounsellingService" s
 		WHERE s."providedOn" >= ${from} AND s."providedOn" < ${to}
 			AND NOT EXISTS (SELECT 1 FROM "Case" c WHERE c.id = s."caseId" AND c.status = 'NOT_DISCRIMINATION')
-		GROUP BY 1, 2`
+		GROUP BY 1, 2, 3`
 	for (const row of rows) {
-		const index = table.rows.findIndex((candidate) => candidate.key === row.type)
-		if (index < 0) continue
+		const table = tables.get(row.year)
+		const index = table?.rows.findIndex((candidate) => candidate.key === row.type) ?? -1
+		if (!table || index < 0) continue
 		table.rows[index]!.quarters[row.quarter - 1]! += Number(row.n)
-		table.hours[index]![row.quarter - 1]! += Number(row.minutes) / 60
+		table.hours![index]![row.quarter - 1]! += Number(row.minutes) / 60
 	}
-	return table
+	return tables
 }
 
-/** The year's raw tables, before disclosure control. */
-export async function rawTables(year: number, db: StatisticsReader = prisma): Promise<RawTable[]> {
-	// One after the other: inside an export's transaction both share one connection.
-	const tallied = await talliedTables(year, db)
-	const services = await servicesTable(yearBounds(year), db)
-	const other = tallied.filter((table) => table.id === 'notDiscrimination')
-	return [...tallied.filter((table) => table.id !== 'notDiscrimination'), services, ...other]
+/** Each year's raw tables, before disclosure control. */
+export async function rawTablesOf(
+	years: readonly number[],
+	db: StatisticsReader = prisma,
+): Promise<Map<number, RawTable[]>> {
+	const services = await servicesTables(years, db)
+	const result = new Map<number, RawTable[]>()
+	// One after the other: inside an export's transaction they share one connection.
+	for (const year of years) {
+		const tallied = await talliedTables(year, db)
+		const other = tallied.filter((table) => table.id === 'notDiscrimination')
+		result.set(year, [
+			...tallied.filter((table) => table.id !== 'notDiscrimination'),
+			services.get(year)!,
+			...other,
+		])
+	}
+	return result
 }

@@ -15,6 +15,7 @@ export type ReportLabels = {
 	year: string
 	quarter: (q: number) => string
 	hours: string
+	participants: string
 	/** The mark of a hidden cell ("×"). */
 	suppressed: string
 	/** The note under a table with hidden cells: what "×" stands for. */
@@ -42,27 +43,35 @@ export function withSuffix(label: string, suffix: string): string {
 	return `${label} (${suffix})`
 }
 
-/** A table's category rows then its total row; for services each followed by its hours. */
+/**
+ * A table's category rows then its total row; for services each followed by
+ * its hours, for activities by its participants and hours.
+ */
 export function exportTableRows(table: PublishedTable, labels: ReportLabels): ExportRow[] {
 	const title = labels.tableTitle(table.id)
 	const lines = [
 		...table.rows.map((row) => ({ ...row, label: labels.rowLabel(table.id, row.key) })),
 		{ ...table.totals, label: labels.total },
 	]
-	return lines.flatMap((line) => {
-		const counts: ExportRow = {
-			table: title,
-			category: line.label,
-			values: [...line.quarters, line.total].map((value) => ({ value, unit: 'count' })),
-		}
-		if (line.hoursQuarters === undefined || line.hoursTotal === undefined) return [counts]
-		const hours: ExportRow = {
-			table: title,
-			category: withSuffix(line.label, labels.hours),
-			values: [...line.hoursQuarters, line.hoursTotal].map((value) => ({ value, unit: 'hours' })),
-		}
-		return [counts, hours]
-	})
+	const series = (
+		category: string,
+		quarters: PublishedCell[] | undefined,
+		total: PublishedCell | undefined,
+		unit: ExportValue['unit'],
+	): ExportRow[] =>
+		quarters === undefined || total === undefined
+			? []
+			: [{ table: title, category, values: [...quarters, total].map((value) => ({ value, unit })) }]
+	return lines.flatMap((line) => [
+		...series(line.label, line.quarters, line.total, 'count'),
+		...series(
+			withSuffix(line.label, labels.participants),
+			line.participantsQuarters,
+			line.participantsTotal,
+			'count',
+		),
+		...series(withSuffix(line.label, labels.hours), line.hoursQuarters, line.hoursTotal, 'hours'),
+	])
 }
 
 /** The note an export puts under a table with these cells, or null when none is hidden. */

@@ -17,9 +17,11 @@ export type PublishedCell = number | 'suppressed'
 /**
  * cases: each case counted once per table (rows partition the cases);
  * mentions: a case counted once per category it names (several per case);
- * services: counselling services given (with hours alongside).
+ * services: counselling services given (with hours alongside);
+ * activities: events, trainings and advice beyond cases (with participants
+ * and hours alongside), published as counted (decision 0009, "Activities").
  */
-export type TableKind = 'cases' | 'mentions' | 'services'
+export type TableKind = 'cases' | 'mentions' | 'services' | 'activities'
 
 export type TableId =
 	| 'requesterType'
@@ -35,6 +37,8 @@ export type TableId =
 	| 'actors'
 	| 'services'
 	| 'notDiscrimination'
+	| 'activityKinds'
+	| 'activityAudiences'
 
 /** Raw counts before disclosure control: server-side only. */
 export type RawTable = {
@@ -50,30 +54,48 @@ export type PublishedRow = {
 	key: string
 	quarters: PublishedCell[]
 	total: PublishedCell
-	/** Services only: hours, 'suppressed' exactly where the count is. */
+	/** Services and activities: hours, for services 'suppressed' exactly where the count is. */
 	hoursQuarters?: PublishedCell[]
 	hoursTotal?: PublishedCell
+	/** Activities only: the participants counted. */
+	participantsQuarters?: PublishedCell[]
+	participantsTotal?: PublishedCell
 }
 
 export type PublishedTable = {
 	id: TableId
 	kind: TableKind
 	rows: PublishedRow[]
-	totals: {
-		quarters: PublishedCell[]
-		total: PublishedCell
-		hoursQuarters?: PublishedCell[]
-		hoursTotal?: PublishedCell
-	}
+	totals: Omit<PublishedRow, 'key'>
 }
 
 export type TrendPoint = { year: number; cases: PublishedCell; notDiscrimination: PublishedCell }
+
+/** A figure of the year's summary, and the same figure as the year before's report publishes it. */
+export type SummaryFigure = { current: PublishedCell; previous: PublishedCell }
+
+/**
+ * The year at a glance: cases, mentions of forms of discrimination,
+ * counselling hours, activities and their participants, each against the
+ * year before. Taken from the published tables, so a hidden total stays hidden.
+ */
+export type YearSummary = {
+	cases: SummaryFigure
+	mentions: SummaryFigure
+	counsellingHours: SummaryFigure
+	activities: SummaryFigure
+	participants: SummaryFigure
+}
 
 export type PublishedReport = {
 	officeName: string
 	year: number
 	threshold: number
 	generatedAt: string
+	/** The case tables, after disclosure control. */
 	tables: PublishedTable[]
 	trend: TrendPoint[]
+	/** The activities beyond cases, as counted. */
+	activities: PublishedTable[]
+	summary: YearSummary
 }

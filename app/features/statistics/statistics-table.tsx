@@ -10,10 +10,45 @@ import { BarChart } from './bar-chart'
 const NOTES: Partial<Record<PublishedTable['kind'], string>> = {
 	mentions: 'statistics.mentionsNote',
 	services: 'statistics.servicesNote',
+	activities: 'statistics.activitiesNote',
+}
+
+type Line = PublishedTable['totals']
+
+/** The columns after the counts: hours for services, participants and hours for activities. */
+const EXTRA_COLUMNS: Record<
+	PublishedTable['kind'],
+	Array<{
+		label: string
+		quarters: (line: Line) => PublishedCell[] | undefined
+		total: (line: Line) => PublishedCell | undefined
+	}>
+> = {
+	cases: [],
+	mentions: [],
+	services: [
+		{
+			label: 'statistics.hours',
+			quarters: (line) => line.hoursQuarters,
+			total: (line) => line.hoursTotal,
+		},
+	],
+	activities: [
+		{
+			label: 'statistics.participants',
+			quarters: (line) => line.participantsQuarters,
+			total: (line) => line.participantsTotal,
+		},
+		{
+			label: 'statistics.hours',
+			quarters: (line) => line.hoursQuarters,
+			total: (line) => line.hoursTotal,
+		},
+	],
 }
 
 /** A published value, or "×" for the eye and a word for screen readers. */
-function Cell({ value }: { value: PublishedCell | undefined }) {
+export function PublishedValue({ value }: { value: PublishedCell | undefined }) {
 	const { t } = useTranslation('staff')
 	if (typeof value === 'number') return <>{value}</>
 	return (
@@ -52,12 +87,14 @@ export function StatisticsTable({
 	const noteId = `note-${table.id}`
 	const quarters = quarter ? [quarter] : [1, 2, 3, 4]
 	const lines = [...table.rows, table.totals]
+	const extras = EXTRA_COLUMNS[table.kind]
+	const extraValue = (column: (typeof extras)[number], line: Line) =>
+		quarter ? column.quarters(line)?.[quarter - 1] : column.total(line)
 	// Only what this view shows: a quarter's table can be free of "×" when the year's is not.
-	const shown = lines.flatMap((line) =>
-		quarter
-			? [line.quarters[quarter - 1], line.hoursQuarters?.[quarter - 1]]
-			: [...line.quarters, line.total, line.hoursTotal],
-	)
+	const shown = lines.flatMap((line) => [
+		...(quarter ? [line.quarters[quarter - 1]] : [...line.quarters, line.total]),
+		...extras.map((column) => extraValue(column, line)),
+	])
 	const suppressed = hasSuppressed(shown)
 	const chartValue = (row: PublishedTable['rows'][number]) =>
 		quarter ? (row.quarters[quarter - 1] ?? 'suppressed') : row.total
@@ -90,11 +127,11 @@ export function StatisticsTable({
 									{t('staff:statistics.yearColumn')}
 								</th>
 							)}
-							{table.kind === 'services' ? (
-								<th scope="col" className="number">
-									{t('staff:statistics.hours')}
+							{extras.map((column) => (
+								<th scope="col" key={column.label} className="number">
+									{t(`staff:${column.label}`)}
 								</th>
-							) : null}
+							))}
 						</tr>
 					</thead>
 					<tbody>
@@ -103,19 +140,19 @@ export function StatisticsTable({
 								<th scope="row">{rowLabel(t, table.id, row.key)}</th>
 								{quarters.map((q) => (
 									<td key={q} className="number">
-										<Cell value={row.quarters[q - 1]} />
+										<PublishedValue value={row.quarters[q - 1]} />
 									</td>
 								))}
 								{quarter ? null : (
 									<td className="number">
-										<Cell value={row.total} />
+										<PublishedValue value={row.total} />
 									</td>
 								)}
-								{table.kind === 'services' ? (
-									<td className="number">
-										<Cell value={quarter ? row.hoursQuarters?.[quarter - 1] : row.hoursTotal} />
+								{extras.map((column) => (
+									<td key={column.label} className="number">
+										<PublishedValue value={extraValue(column, row)} />
 									</td>
-								) : null}
+								))}
 							</tr>
 						))}
 					</tbody>
@@ -124,23 +161,19 @@ export function StatisticsTable({
 							<th scope="row">{t('staff:statistics.total')}</th>
 							{quarters.map((q) => (
 								<td key={q} className="number">
-									<Cell value={table.totals.quarters[q - 1]} />
+									<PublishedValue value={table.totals.quarters[q - 1]} />
 								</td>
 							))}
 							{quarter ? null : (
 								<td className="number">
-									<Cell value={table.totals.total} />
+									<PublishedValue value={table.totals.total} />
 								</td>
 							)}
-							{table.kind === 'services' ? (
-								<td className="number">
-									<Cell
-										value={
-											quarter ? table.totals.hoursQuarters?.[quarter - 1] : table.totals.hoursTotal
-										}
-									/>
+							{extras.map((column) => (
+								<td key={column.label} className="number">
+									<PublishedValue value={extraValue(column, table.totals)} />
 								</td>
-							) : null}
+							))}
 						</tr>
 					</tfoot>
 				</table>
@@ -180,10 +213,10 @@ export function TrendTable({ trend, threshold }: { trend: TrendPoint[]; threshol
 							<tr key={point.year}>
 								<th scope="row">{point.year}</th>
 								<td className="number">
-									<Cell value={point.cases} />
+									<PublishedValue value={point.cases} />
 								</td>
 								<td className="number">
-									<Cell value={point.notDiscrimination} />
+									<PublishedValue value={point.notDiscrimination} />
 								</td>
 							</tr>
 						))}

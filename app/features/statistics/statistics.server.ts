@@ -1,6 +1,7 @@
 // The annual report: one year's raw tables through disclosure control, the
-// trend over five years as each year's report publishes it, and who may
-// read or export it.
+// trend over five years as each year's report publishes it, the activities
+// beyond cases, the summary against the year before, and who may read or
+// export it.
 import { prisma } from '~/platform/db.server'
 import { requirePermission } from '~/platform/permissions'
 import type {
@@ -13,7 +14,9 @@ import type {
 import { suppressReport, suppressTable } from '~/features/statistics/suppression'
 import { recordAudit, type AuditEntry } from '../audit/audit.server'
 import type { StaffActor } from '../staff-auth/staff-session.server'
-import { rawTables, talliedTables, type StatisticsReader } from './raw-tables.server'
+import { activityTables } from './activity-tables.server'
+import { rawTablesOf, talliedTables, type StatisticsReader } from './raw-tables.server'
+import { yearSummary } from './year-summary'
 
 export const TREND_YEARS = 5
 
@@ -38,18 +41,19 @@ function publish(raw: RawTable[], threshold: number): PublishedTable[] {
 /**
  * The trend: each year's case count exactly as that year's own report
  * publishes it (a total hidden there as a complement stays hidden here).
+ * `known` holds the years already published for this report.
  */
 async function trend(
 	year: number,
 	threshold: number,
-	current: PublishedTable[],
+	known: ReadonlyMap<number, PublishedTable[]>,
 	db: StatisticsReader,
 ): Promise<TrendPoint[]> {
 	const years = Array.from({ length: TREND_YEARS }, (_, index) => year - TREND_YEARS + 1 + index)
 	// One year after the other: inside an export's transaction they share one connection.
 	const points: TrendPoint[] = []
 	for (const each of years) {
-		const tables = each === year ? current : publish(await talliedTables(each, db), threshold)
+		const tables = known.get(each) ?? publish(await talliedTables(each, db), threshold)
 		const total = (id: TableId) => tables.find((table) => table.id === id)?.totals.total ?? 0
 		points.push({
 			year: each,
@@ -66,14 +70,28 @@ export async function buildReport(
 	db: StatisticsReader = prisma,
 ): Promise<PublishedReport> {
 	const { officeName, threshold } = await officeSettings(db)
-	const tables = publish(await rawTables(year, db), threshold)
+	const raw = await rawTablesOf([year - 1, year], db)
+	const tables = publish(raw.get(year)!, threshold)
+	// The year before as its own report publishes it: the summary compares with it.
+	const previous = publish(raw.get(year - 1)!, threshold)
+	const activities = await activityTables(year, db)
+	const previousActivities = await activityTables(year - 1, db)
+	const known = new Map([
+		[year, tables],
+		[year - 1, previous],
+	])
 	return {
 		officeName,
 		year,
 		threshold,
 		generatedAt: new Date().toISOString(),
 		tables,
-		trend: await trend(year, threshold, tables, db),
+		trend: await trend(year, threshold, known, db),
+		activities,
+		summary: yearSummary(
+			{ tables, activities },
+			{ tables: previous, activities: previousActivities },
+		),
 	}
 }
 
@@ -115,12 +133,17 @@ export function exportReportForToken(tokenId: string, year: number) {
 	)
 }
 
-/** The years that have cases (kept or deleted by retention), newest first, and always the current one. */
+/**
+ * The years that have cases (kept or deleted by retention) or activities,
+ * newest first, and always the current one.
+ */
 export async function reportYears(now = new Date()): Promise<number[]> {
 	const rows = await prisma.$queryRaw<Array<{ year: number }>>`
 		SELECT extract(year FROM "receivedOn")::int AS year FROM "Case"
 		UNION
-		SELECT "year" FROM "DeletedCaseTally" WHERE "count" <> 0`
+		SELECT "year" FROM "DeletedCaseTally" WHERE "count" <> 0
+		UNION
+		SELECT extract(year FROM "heldOn")::int FROM "Activity"`
 	const years = new Set([now.getUTCFullYear(), ...rows.map((row) => row.year)])
 	return [...years].sort((a, b) => b - a)
 }

@@ -60,3 +60,18 @@ export const confirmedStep = z
 	// An error map, not `message`: zod 3 gives `message` to a missing value only, not a wrong one.
 	.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })
 	.optional()
+
+/** A real calendar day (no 30 February), not before the office existed, not in the future. */
+export const pastDay = z
+	.string({ message: 'errors.date' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.date')
+	.refine((value) => {
+		const date = new Date(`${value}T00:00:00Z`)
+		return (
+			!Number.isNaN(date.getTime()) &&
+			date.toISOString().slice(0, 10) === value &&
+			date.getUTCFullYear() >= 2000 &&
+			date <= new Date()
+		)
+	}, 'errors.date')
+	.transform((value) => new Date(`${value}T00:00:00Z`))

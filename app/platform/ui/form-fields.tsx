@@ -146,6 +146,8 @@ export function TextField(
 		type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number'
 		autoComplete?: string
 		maxLength?: number
+		/** For a number: the steps it takes ("0.25" for quarter hours); whole numbers otherwise. */
+		step?: string
 	},
 ) {
 	const wiring = wiringOf(props, props.defaultValue)
@@ -158,6 +160,7 @@ export function TextField(
 				defaultValue={textOf(wiring.value)}
 				autoComplete={props.autoComplete ?? 'off'}
 				maxLength={props.maxLength}
+				step={props.step}
 				required={props.required}
 				dir="auto"
 			/>
