@@ -90,12 +90,14 @@ function recoverable(tables: PublishedTable[], sharedMargins: boolean): string[]
 
 /**
  * Hidden entries a reader knows to be 0 because counts are never negative: those of a row or
- * column whose published total leaves them nothing. As `row:column`.
+ * column whose published total leaves them nothing. As `row:column`. A table without a case
+ * has nothing to give away.
  */
 function givenAwayZeros(raw: RawTable, table: PublishedTable): string[] {
 	const truth = trueMatrix(raw)
 	const shown = publishedMatrix(table)
 	const last = shown.length - 1
+	if (truth[last]![4] === 0) return []
 	const lines = [
 		...shown.map((_, r) => ({ cells: [0, 1, 2, 3].map((c) => [r, c]), total: [r, 4] })),
 		...[0, 1, 2, 3, 4].map((c) => ({
@@ -285,6 +287,35 @@ describe('suppressTable', () => {
 			['suppressed', 'suppressed', 6, 6],
 			[0, 0, 0, 0],
 		])
+	})
+
+	test('in the middle of the year the empty quarters are no complements either', () => {
+		// Cheapest would be quarter 3 of a and b (cost 5 + 5), but the published quarter total 0
+		// says both are 0, and with them that a's first quarter is 3.
+		const raw: RawTable = {
+			id: 'channel',
+			kind: 'cases',
+			rows: [
+				{ key: 'a', quarters: [3, 6, 0, 0] },
+				{ key: 'b', quarters: [6, 6, 0, 0] },
+			],
+		}
+		const { table: published } = suppressTable(raw, { threshold: 5 })
+		expectSafe(raw, published, 5)
+		expect(published.totals.quarters.slice(2)).toEqual([0, 0])
+	})
+
+	test('a zero beside counts is no complement when its row gives it away: the row hides more', () => {
+		const raw: RawTable = {
+			id: 'requesterType',
+			kind: 'cases',
+			rows: [
+				{ key: 'a', quarters: [3, 20, 0, 20] },
+				{ key: 'b', quarters: [20, 20, 0, 20] },
+				{ key: 'c', quarters: [0, 20, 20, 0] },
+			],
+		}
+		expectSafe(raw, suppressTable(raw, { threshold: 5 }).table, 5)
 	})
 
 	test('all zeros: everything is published as 0', () => {

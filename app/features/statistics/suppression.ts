@@ -13,11 +13,13 @@
 // So we hide the small entries, then close every bridge into a cycle at the
 // least cost in published information.
 //
-// This protects against exact linear reasoning, and against the one exact
+// This protects against exact linear reasoning, and against the plainest
 // use of counts being non-negative: hidden entries of a row or column whose
-// published total leaves them nothing (an empty category's zeros) are zeros,
-// so they are published as such and never serve as complements. A reader who
-// uses non-negativity otherwise can still narrow hidden counts to ranges.
+// published total leaves them nothing are zeros, and a reader knows it. Such
+// a line's zeros are published if the line is empty (an empty category, an
+// empty quarter) and never serve as complements again; otherwise the line
+// hides one more of its counts (unpinZeros). A reader who uses
+// non-negativity in other ways can still narrow hidden counts to ranges.
 import type { PublishedCell, PublishedRow, PublishedTable, RawTable } from './report'
 
 export type SuppressionOptions = {
@@ -56,6 +58,8 @@ type Grid = {
 	marginRow: number
 	/** Zeros a published total gives away: no complement, however cheap. */
 	known: boolean[][]
+	/** The margins (quarter totals, grand total) hidden because other tables hide them. */
+	forced: boolean[]
 }
 
 type Entry = { row: number; column: number }
@@ -71,11 +75,13 @@ export function suppressTable(raw: RawTable, options: SuppressionOptions): Suppr
 	// Without categories every entry is an empty sum: there is nothing to protect, and no
 	// second row to close a cycle with.
 	if (raw.rows.length > 0) {
-		// Each round that publishes zeros leaves fewer entries to hide, so this ends.
+		// Each round publishes zeros for good or hides a count for good, so this ends. A table
+		// without a single case has nothing to protect, and nothing to give away.
+		const empty = grid.values[grid.marginRow]![TOTAL] === 0
 		do {
 			closeBridges(grid)
 			if (options.linked) connectHiddenMargins(grid)
-		} while (publishGivenAwayZeros(grid))
+		} while (!empty && unpinZeros(grid))
 	}
 	const marginMask = grid.suppressed[grid.marginRow]!
 	return {
@@ -144,7 +150,14 @@ function primarySuppression(raw: RawTable, { threshold, forcedMargins }: Suppres
 		),
 	)
 	const known = values.map((row) => row.map(() => false))
-	return { values, suppressed, threshold, marginRow, known }
+	return {
+		values,
+		suppressed,
+		threshold,
+		marginRow,
+		known,
+		forced: forced ?? Array<boolean>(COLUMN_COUNT).fill(false),
+	}
 }
 
 /**
@@ -169,24 +182,35 @@ function linesOf(grid: Grid): Array<{ entries: Entry[]; total: Entry }> {
 
 /**
  * Counts are never negative: where a line's total is published and its hidden entries add up
- * to nothing, each of them is 0, and a reader knows it. Those are published (as the zeros they
- * are) and kept from serving as complements again; returns whether there were any, in which
- * case the entries they were to protect need other complements.
+ * to nothing, each of them is 0, and a reader knows it. In an empty row or quarter (every
+ * entry 0) those zeros are published as what they are and never serve as complements again.
+ * Otherwise the line's smallest published count is hidden too, so that the line leaves its
+ * hidden entries room again (a quarter total other tables hide is never published, and is in
+ * a line with counts unless the table is empty). Returns whether anything changed, in which
+ * case the entries need their cycles closed again.
  */
-function publishGivenAwayZeros(grid: Grid): boolean {
-	let found = false
+function unpinZeros(grid: Grid): boolean {
+	let changed = false
+	const value = ({ row, column }: Entry) => grid.values[row]![column]!
+	const isHidden = ({ row, column }: Entry) => grid.suppressed[row]![column]!
 	for (const { entries, total } of linesOf(grid)) {
-		if (grid.suppressed[total.row]![total.column]) continue
-		const hidden = entries.filter(({ row, column }) => grid.suppressed[row]![column])
-		if (!hidden.length || hidden.some(({ row, column }) => grid.values[row]![column] !== 0))
+		if (isHidden(total)) continue
+		const hidden = entries.filter(isHidden)
+		if (!hidden.length || hidden.some((entry) => value(entry) !== 0)) continue
+		changed = true
+		if (value(total) === 0) {
+			for (const { row, column } of hidden) {
+				grid.suppressed[row]![column] = false
+				grid.known[row]![column] = true
+			}
 			continue
-		for (const { row, column } of hidden) {
-			grid.suppressed[row]![column] = false
-			grid.known[row]![column] = true
 		}
-		found = true
+		const smallest = entries
+			.filter((entry) => value(entry) > 0)
+			.reduce((least, entry) => (value(entry) < value(least) ? entry : least))
+		grid.suppressed[smallest.row]![smallest.column] = true
 	}
-	return found
+	return changed
 }
 
 /**
@@ -199,6 +223,12 @@ function publishGivenAwayZeros(grid: Grid): boolean {
  * dearest one is recomputed, and used if it still tops the others' bounds (a lazy greedy).
  */
 function closeBridges(grid: Grid) {
+	// A hidden zero on no cycle can be worked out from what is published (zeros leave cycles
+	// when unpinZeros publishes their partners): published, unless other tables hide it.
+	for (const { row, column } of bridges(grid)) {
+		const forced = row === grid.marginRow && grid.forced[column]
+		if (grid.values[row]![column] === 0 && !forced) grid.suppressed[row]![column] = false
+	}
 	const open = bridges(grid).map((bridge) => ({ bridge, cost: closing(grid, bridge).cost }))
 	for (;;) {
 		open.sort((a, b) => (less(a.cost, b.cost) ? 1 : less(b.cost, a.cost) ? -1 : 0))
