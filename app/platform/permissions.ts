@@ -41,6 +41,8 @@ export function rolesWith(permission: Permission): StaffRoleName[] {
 export const WORK_CASES: Permission = 'case:work-assigned'
 /** Who may be assigned a case. */
 export const ASSIGNABLE: Permission = 'case:work-assigned'
+/** Who triages: the inbox's queue of unassigned open cases, where such a role lands. */
+export const TRIAGE: Permission = 'case:work-all'
 /** Who holds the key of every case: each new request is sealed to them too. */
 export const HOLDS_EVERY_CASE_KEY: Permission = 'case:work-all'
 

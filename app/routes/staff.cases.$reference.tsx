@@ -7,6 +7,8 @@ import {
 import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CaseClassification } from '~/features/cases/case-classification'
+import { CaseDeadlineHint } from '~/features/cases/case-deadline-hint'
+import { CaseDueDate } from '~/features/cases/case-due-date'
 import { CaseMessages } from '~/features/cases/case-messages'
 import { CaseNotes } from '~/features/cases/case-notes'
 import { CaseReport } from '~/features/cases/case-report'
@@ -18,7 +20,10 @@ import {
 	AssignSchema,
 	CASE_TEXT_MAX_LENGTH,
 	ClassificationSchema,
+	ClearDueDateSchema,
+	ComplaintOffenceSchema,
 	DeletionSchema,
+	DueDateSchema,
 	MessageSchema,
 	NoteSchema,
 	ServiceSchema,
@@ -35,6 +40,8 @@ import { CaseKeyUnavailableError, CaseNotFoundError } from '~/features/cases/cas
 import { addService, changeStatus, classifyCase } from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { assignCase } from '~/features/cases/assignment.server'
+import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
+import { CaseClosedError, clearDueDate, setDueDate } from '~/features/cases/due-date.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
@@ -89,6 +96,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				await sendMessageToReporter(actor, reference, message)
 				return done('message')
 			}),
+			'due-date': intent(DueDateSchema, async ({ dueOn, dueReason }) => {
+				await setDueDate(actor, reference, dueOn, dueReason)
+				return done('due-date')
+			}),
+			'clear-due-date': intent(ClearDueDateSchema, async () => {
+				await clearDueDate(actor, reference)
+				return done('clear-due-date')
+			}),
+			'complaint-offence': intent(ComplaintOffenceSchema, async ({ complaintOffence }) => {
+				await markComplaintOffence(actor, reference, complaintOffence)
+				return done('complaint-offence')
+			}),
 			assign: intent(AssignSchema, async ({ assigneeId }) => {
 				await assignCase(actor, reference, assigneeId)
 				return done('assign')
@@ -100,7 +119,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		},
 		{
 			notFound: [CaseNotFoundError],
-			explain: [{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' }],
+			explain: [
+				{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' },
+				{ error: CaseClosedError, status: 409, message: 'case.dueClosed' },
+			],
 		},
 	)
 }
@@ -122,9 +144,11 @@ export default function CasePage() {
 				</p>
 			) : null}
 			<CaseSummary view={view} />
+			<CaseDueDate key={fresh('due-date')} view={view} lastResult={resultFor('due-date')} />
 			<CaseReport view={view} />
 			<CaseMessages key={fresh('message')} view={view} lastResult={resultFor('message')} />
 			<CaseClassification view={view} lastResult={resultFor('classify')} />
+			<CaseDeadlineHint view={view} lastResult={resultFor('complaint-offence')} />
 			<CaseServices key={fresh('service')} view={view} lastResult={resultFor('service')} />
 			<CaseNotes key={fresh('note')} view={view} lastResult={resultFor('note')} />
 			<CaseStatus view={view} lead={lead} lastResult={resultFor('status')} />

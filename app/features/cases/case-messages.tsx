@@ -42,6 +42,12 @@ export function CaseMessages({ view, lastResult }: { view: CaseView; lastResult:
 									? t('case.fromReporter')
 									: (message.author ?? t('case.staff'))}{' '}
 								· {message.sentOn}
+								{message.unread ? (
+									<>
+										{' '}
+										<span className="badge">{t('case.newMessage')}</span>
+									</>
+								) : null}
 							</p>
 							<div dir="auto">{message.text}</div>
 						</li>

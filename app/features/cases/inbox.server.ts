@@ -1,19 +1,23 @@
-// The inbox: the cases in the actor's scope, filtered and paged, with
-// metadata only (never content, so no key is opened and nothing is audited),
-// and the staff a case can be assigned to.
+// The inbox: the cases in the actor's scope, by queue, filtered, sorted and
+// paged, with metadata only (never content, so no key is opened and nothing
+// is audited), the size of each queue, and the staff a case can be assigned
+// to. The queues and what keeps them fast are in decision 0019.
 import { prisma } from '~/platform/db.server'
+import { calendarDay, daysBetween } from '~/platform/calendar-day'
 import type { CaseStatusName } from '~/platform/taxonomy'
-import { ASSIGNABLE, can, rolesWith } from '~/platform/permissions'
+import { ASSIGNABLE, can, rolesWith, TRIAGE } from '~/platform/permissions'
 import type { Prisma } from '~/generated/prisma/client'
 import { caseScope } from './case-access.server'
+import { dueStateOf } from './due-date.server'
+import type { InboxQueue, InboxSort } from './casework-schemas'
 import type { StaffActor } from '../staff-auth/staff-session.server'
 
 export const INBOX_PAGE_SIZE = 25
 
-export type InboxView = 'new' | 'mine' | 'all'
-
 export type InboxFilter = {
-	view: InboxView
+	view: InboxQueue
+	sort?: InboxSort
+	dir?: 'asc' | 'desc'
 	status?: CaseStatusName
 	assigneeId?: string
 	area?: string
@@ -24,10 +28,48 @@ export type InboxFilter = {
 	page: number
 }
 
-function inboxWhere(actor: StaffActor, filter: InboxFilter): Prisma.CaseWhereInput {
-	const conditions: Prisma.CaseWhereInput[] = [caseScope(actor)]
-	if (filter.view === 'new') conditions.push({ status: 'NEW' })
-	if (filter.view === 'mine') conditions.push({ assignedToId: actor.id })
+const OPEN: CaseStatusName[] = ['NEW', 'IN_PROGRESS']
+const CLOSED: CaseStatusName[] = ['CLOSED', 'NOT_DISCRIMINATION']
+
+/** The queues a role has, the first the one it lands on. */
+export function queuesOf(actor: StaffActor): InboxQueue[] {
+	return can(actor.role, TRIAGE)
+		? ['triage', 'mine', 'due', 'open', 'closed', 'all']
+		: ['mine', 'due', 'closed']
+}
+
+/** The queue asked for if the role has it, else the one the role lands on. */
+export function queueFor(actor: StaffActor, asked: InboxQueue | undefined): InboxQueue {
+	const queues = queuesOf(actor)
+	return asked && queues.includes(asked) ? asked : queues[0]!
+}
+
+/** The queues whose size the inbox shows: what needs attention, not the archive. */
+const COUNTED: InboxQueue[] = ['triage', 'mine', 'due', 'open']
+
+function queueWhere(actor: StaffActor, queue: InboxQueue, today: Date): Prisma.CaseWhereInput {
+	switch (queue) {
+		// New requests, and open cases that lost their assignee (a deactivated account).
+		case 'triage':
+			return { status: { in: OPEN }, assignedToId: null }
+		case 'mine':
+			return { status: { in: OPEN }, assignedToId: actor.id }
+		case 'due':
+			return { status: { in: OPEN }, dueOn: { lte: today } }
+		case 'open':
+			return { status: { in: OPEN } }
+		case 'closed':
+			return { status: { in: CLOSED } }
+		case 'all':
+			return {}
+	}
+}
+
+function inboxWhere(actor: StaffActor, filter: InboxFilter, today: Date): Prisma.CaseWhereInput {
+	const conditions: Prisma.CaseWhereInput[] = [
+		caseScope(actor),
+		queueWhere(actor, filter.view, today),
+	]
 	if (filter.status) conditions.push({ status: filter.status })
 	if (filter.assigneeId === 'none') conditions.push({ assignedToId: null })
 	else if (filter.assigneeId) conditions.push({ assignedToId: filter.assigneeId })
@@ -56,45 +98,111 @@ function inboxWhere(actor: StaffActor, filter: InboxFilter): Prisma.CaseWhereInp
 	return { AND: conditions }
 }
 
-export async function listCases(actor: StaffActor, filter: InboxFilter) {
-	const where = inboxWhere(actor, filter)
+/** Each queue's first sort: my cases by who waits longest, the due ones by their date. */
+export function sortOf(filter: Pick<InboxFilter, 'view' | 'sort' | 'dir'>) {
+	const sort: InboxSort =
+		filter.sort ?? (filter.view === 'mine' ? 'waiting' : filter.view === 'due' ? 'due' : 'received')
+	const dir = filter.dir ?? (sort === 'received' ? 'desc' : 'asc')
+	return { sort, dir }
+}
+
+function orderBy({ sort, dir }: ReturnType<typeof sortOf>): Prisma.CaseOrderByWithRelationInput[] {
+	// The newest first among equals, and the reference for a stable page order.
+	const tail: Prisma.CaseOrderByWithRelationInput[] = [
+		{ receivedOn: 'desc' },
+		{ reference: 'desc' },
+	]
+	switch (sort) {
+		case 'received':
+			return [{ receivedOn: dir }, { reference: dir }]
+		// Cases that wait for nothing, or have no date, come last either way.
+		case 'waiting':
+			return [{ waitingSince: { sort: dir, nulls: 'last' } }, ...tail]
+		case 'due':
+			return [{ dueOn: { sort: dir, nulls: 'last' } }, ...tail]
+		case 'status':
+			return [{ status: dir }, ...tail]
+	}
+}
+
+const isoDay = (day: Date) => day.toISOString().slice(0, 10)
+
+export async function listCases(actor: StaffActor, filter: InboxFilter, now = new Date()) {
+	const today = calendarDay(now)
+	const where = inboxWhere(actor, filter, today)
 	const page = Math.max(1, filter.page)
-	const [cases, total] = await Promise.all([
+	const [rows, total] = await Promise.all([
 		prisma.case.findMany({
 			where,
-			orderBy: [{ receivedOn: 'desc' }, { reference: 'desc' }],
+			orderBy: orderBy(sortOf(filter)),
 			skip: (page - 1) * INBOX_PAGE_SIZE,
 			take: INBOX_PAGE_SIZE,
 			select: {
+				id: true,
 				reference: true,
 				status: true,
 				channel: true,
 				receivedOn: true,
-				requesterType: true,
-				reportedRequesterType: true,
-				areas: true,
-				reportedAreas: true,
-				personalDataDeletedAt: true,
+				waitingSince: true,
+				dueOn: true,
 				assignedTo: { select: { displayName: true } },
+				reads: { where: { staffUserId: actor.id }, select: { readUpTo: true } },
 			},
 		}),
 		prisma.case.count({ where }),
 	])
+	const unread = await countUnread(rows)
 	return {
-		cases: cases.map((row) => ({
+		cases: rows.map((row) => ({
 			reference: row.reference,
 			status: row.status,
 			channel: row.channel,
-			receivedOn: row.receivedOn.toISOString().slice(0, 10),
-			requesterType: row.requesterType ?? row.reportedRequesterType,
-			areas: row.areas.length ? row.areas : row.reportedAreas,
+			receivedOn: isoDay(row.receivedOn),
 			assignee: row.assignedTo?.displayName ?? null,
-			personalDataDeleted: row.personalDataDeletedAt !== null,
+			waitingSince: row.waitingSince ? isoDay(row.waitingSince) : null,
+			waitingDays: row.waitingSince ? daysBetween(row.waitingSince, today) : null,
+			unread: unread.get(row.id) ?? 0,
+			dueOn: row.dueOn ? isoDay(row.dueOn) : null,
+			due: row.dueOn ? dueStateOf(row.dueOn, today) : null,
 		})),
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)),
 	}
+}
+
+/**
+ * The reporter's messages after what the actor last read, per case of one
+ * page: one aggregate over the (caseId, position) index, a range per case.
+ */
+async function countUnread(rows: Array<{ id: string; reads: Array<{ readUpTo: number }> }>) {
+	if (rows.length === 0) return new Map<string, number>()
+	const groups = await prisma.message.groupBy({
+		by: ['caseId'],
+		where: {
+			author: 'REPORTER',
+			OR: rows.map((row) => ({
+				caseId: row.id,
+				position: { gt: row.reads[0]?.readUpTo ?? 0 },
+			})),
+		},
+		_count: { _all: true },
+	})
+	return new Map(groups.map((group) => [group.caseId, group._count._all]))
+}
+
+/** How many cases each queue that needs attention holds, in the actor's scope. */
+export async function countQueues(actor: StaffActor, now = new Date()) {
+	const today = calendarDay(now)
+	const counted = queuesOf(actor).filter((queue) => COUNTED.includes(queue))
+	const counts = await Promise.all(
+		counted.map((queue) =>
+			prisma.case.count({ where: { AND: [caseScope(actor), queueWhere(actor, queue, today)] } }),
+		),
+	)
+	return Object.fromEntries(counted.map((queue, index) => [queue, counts[index]!])) as Partial<
+		Record<InboxQueue, number>
+	>
 }
 
 /** Staff who can be assigned a case (for the lead's triage and the inbox filter). */

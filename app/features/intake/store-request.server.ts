@@ -79,6 +79,8 @@ export async function createRequest(
 		status: 'NEW' as const,
 		channel: withContact ? ('WITH_CONTACT' as const) : ('ANONYMOUS' as const),
 		receivedOn,
+		// Nothing has answered it yet (decision 0019).
+		waitingSince: receivedOn,
 		// In the clear only what the inbox filters by and the statistics count
 		// (docs/data-protection.md); the rest of the answers is sealed below.
 		reportedRequesterType: intake.requesterType ?? null,
