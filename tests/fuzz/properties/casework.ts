@@ -3,7 +3,10 @@ import { prisma } from '~/platform/db.server'
 import {
 	AssignSchema,
 	ClassificationSchema,
+	ClearDueDateSchema,
+	ComplaintOffenceSchema,
 	DeletionSchema,
+	DueDateSchema,
 	MessageSchema,
 	NoteSchema,
 	ServiceSchema,
@@ -56,6 +59,9 @@ export const CASE_INTENTS = [
 	'service',
 	'note',
 	'message',
+	'due-date',
+	'clear-due-date',
+	'complaint-offence',
 	'assign',
 	'delete-personal-data',
 ] as const
@@ -65,6 +71,9 @@ export const CASE_SCHEMAS = {
 	service: ServiceSchema,
 	note: NoteSchema,
 	message: MessageSchema,
+	'due-date': DueDateSchema,
+	'clear-due-date': ClearDueDateSchema,
+	'complaint-offence': ComplaintOffenceSchema,
 	assign: AssignSchema,
 	'delete-personal-data': DeletionSchema,
 } as const
@@ -97,6 +106,11 @@ export const caseInput = fc.record({
 		outcome: choiceOrNot(OUTCOMES),
 		type: choiceOrNot(SERVICE_TYPES),
 		providedOn: dateText.map((v) => [v]),
+		dueOn: dateText.map((v) => [v]),
+		dueReason: fc
+			.oneof(fc.string({ maxLength: 210 }), fc.constant('x'.repeat(201)), hostile)
+			.map((v) => [v]),
+		complaintOffence: fc.oneof(fc.constant('yes'), hostile).map((v) => [v]),
 		minutes: fc
 			.oneof(
 				fc.integer({ min: -10, max: 2000 }).map(String),
@@ -139,6 +153,9 @@ export async function caseState(reference: string) {
 			status: true,
 			outcome: true,
 			assignedToId: true,
+			dueOn: true,
+			dueReason: true,
+			complaintOffence: true,
 			personalDataDeletedAt: true,
 			_count: { select: { notes: true, messages: true, services: true, grants: true } },
 		},
