@@ -78,7 +78,9 @@ export async function measureInbox(databaseUrl: string): Promise<InboxResult> {
 			['due', lead, { view: 'due' }],
 			['open, by waiting', lead, { view: 'open', sort: 'waiting' }],
 			['all, by waiting', lead, { view: 'all', sort: 'waiting' }],
-			['all, by due date', lead, { view: 'all', sort: 'due', dir: 'desc' }],
+			['all, by due date', lead, { view: 'all', sort: 'due' }],
+			['all, by due date, latest first', lead, { view: 'all', sort: 'due', dir: 'desc' }],
+			['all, by waiting, page 200', lead, { view: 'all', sort: 'waiting', page: 200 }],
 			['all, by status', lead, { view: 'all', sort: 'status' }],
 		]
 		const filters: InboxResult['filters'] = []

@@ -250,6 +250,49 @@ describe('sorting', () => {
 	})
 })
 
+test('sorted by a date some cases lack, the pages run through the dated ones into the rest', async () => {
+	const carla = await createSignedInStaff('COUNSELLOR', 'queue-carla')
+	const references: string[] = []
+	for (let index = 0; index < 28; index++)
+		references.push((await createRequest(intake(`Paged ${index}`), [])).reference)
+	await prisma.case.updateMany({
+		where: { reference: { in: references } },
+		data: { assignedToId: carla.user.id, status: 'IN_PROGRESS' },
+	})
+	const date = async (dated: string[]) => {
+		await prisma.case.updateMany({
+			where: { reference: { in: references } },
+			data: { dueOn: null },
+		})
+		for (const [index, reference] of dated.entries())
+			await prisma.case.update({
+				where: { reference },
+				data: { dueOn: new Date(Date.UTC(2026, 0, 1 + index)) },
+			})
+	}
+	const pages = async (dir: 'asc' | 'desc') => {
+		const pageOf = (page: number) =>
+			listCases(carla.actor, { view: 'mine', sort: 'due', dir, page }).then((result) =>
+				result.cases.map((row) => row.reference),
+			)
+		return [await pageOf(1), await pageOf(2), await pageOf(3)]
+	}
+	// 26 dated: the second page ends the dated ones and starts the rest.
+	await date(references.slice(0, 26))
+	const [first, second, third] = await pages('asc')
+	expect(first).toEqual(references.slice(0, 25))
+	expect(second.slice(0, 1)).toEqual([references[25]])
+	expect(second.slice(1).sort()).toEqual(references.slice(26).sort())
+	expect(third).toEqual([])
+	const [down] = await pages('desc')
+	expect(down.slice(0, 3)).toEqual([references[25], references[24], references[23]])
+	// 3 dated: the second page is all undated, where the first left off.
+	await date(references.slice(0, 3))
+	const [one, two] = await pages('asc')
+	expect(one.slice(0, 3)).toEqual(references.slice(0, 3))
+	expect(new Set([...one, ...two]).size).toBe(28)
+})
+
 describe('scope and landing', () => {
 	test('a counsellor never sees another’s case, in any queue or count', async () => {
 		const { reference } = await newRequest('Scope Ben only')

@@ -106,23 +106,80 @@ export function sortOf(filter: Pick<InboxFilter, 'view' | 'sort' | 'dir'>) {
 	return { sort, dir }
 }
 
-function orderBy({ sort, dir }: ReturnType<typeof sortOf>): Prisma.CaseOrderByWithRelationInput[] {
-	// The newest first among equals, and the reference for a stable page order.
-	const tail: Prisma.CaseOrderByWithRelationInput[] = [
-		{ receivedOn: 'desc' },
-		{ reference: 'desc' },
-	]
-	switch (sort) {
-		case 'received':
-			return [{ receivedOn: dir }, { reference: dir }]
-		// Cases that wait for nothing, or have no date, come last either way.
-		case 'waiting':
-			return [{ waitingSince: { sort: dir, nulls: 'last' } }, ...tail]
-		case 'due':
-			return [{ dueOn: { sort: dir, nulls: 'last' } }, ...tail]
-		case 'status':
-			return [{ status: dir }, ...tail]
-	}
+/** What a row of the list shows. */
+const ROW_SELECT = {
+	id: true,
+	reference: true,
+	status: true,
+	channel: true,
+	receivedOn: true,
+	waitingSince: true,
+	dueOn: true,
+	assignedTo: { select: { displayName: true } },
+} satisfies Prisma.CaseSelect
+
+type Order = ReturnType<typeof sortOf>
+
+/** A sort by a column that may be empty: the rows with a value, those without, and the order. */
+type NullableOrder = {
+	valued: Prisma.CaseWhereInput
+	valueless: Prisma.CaseWhereInput
+	order: Prisma.CaseOrderByWithRelationInput
+}
+
+/**
+ * One page of the list in its order. The newest first among equals, and the
+ * reference for a stable order. By the wait or the follow-up date, the cases
+ * that have one come first, in either direction, then those without, newest
+ * first: two queries, because no one index reads NULLS LAST both ways, and
+ * each part has one (the partial indexes, and `receivedOn`).
+ */
+async function findPage(
+	actor: StaffActor,
+	where: Prisma.CaseWhereInput,
+	{ sort, dir }: Order,
+	skip: number,
+) {
+	const find = (
+		part: Prisma.CaseWhereInput,
+		orderBy: Prisma.CaseOrderByWithRelationInput[],
+		from: number,
+		take: number,
+	) =>
+		prisma.case.findMany({
+			where: { AND: [where, part] },
+			orderBy: [...orderBy, { receivedOn: 'desc' }, { reference: 'desc' }],
+			skip: from,
+			take,
+			select: {
+				...ROW_SELECT,
+				reads: { where: { staffUserId: actor.id }, select: { readUpTo: true } },
+			},
+		})
+	if (sort === 'received')
+		return find({}, [{ receivedOn: dir }, { reference: dir }], skip, INBOX_PAGE_SIZE)
+	if (sort === 'status') return find({}, [{ status: dir }], skip, INBOX_PAGE_SIZE)
+	const column: NullableOrder =
+		sort === 'waiting'
+			? {
+					valued: { waitingSince: { not: null } },
+					valueless: { waitingSince: null },
+					order: { waitingSince: dir },
+				}
+			: { valued: { dueOn: { not: null } }, valueless: { dueOn: null }, order: { dueOn: dir } }
+	const first = await find(column.valued, [column.order], skip, INBOX_PAGE_SIZE)
+	if (first.length === INBOX_PAGE_SIZE) return first
+	// Past the cases with a value: where the others start on this page.
+	const before = first.length
+		? skip + first.length
+		: await prisma.case.count({ where: { AND: [where, column.valued] } })
+	const rest = await find(
+		column.valueless,
+		[],
+		Math.max(0, skip - before),
+		INBOX_PAGE_SIZE - first.length,
+	)
+	return [...first, ...rest]
 }
 
 const isoDay = (day: Date) => day.toISOString().slice(0, 10)
@@ -132,23 +189,7 @@ export async function listCases(actor: StaffActor, filter: InboxFilter, now = ne
 	const where = inboxWhere(actor, filter, today)
 	const page = Math.max(1, filter.page)
 	const [rows, total] = await Promise.all([
-		prisma.case.findMany({
-			where,
-			orderBy: orderBy(sortOf(filter)),
-			skip: (page - 1) * INBOX_PAGE_SIZE,
-			take: INBOX_PAGE_SIZE,
-			select: {
-				id: true,
-				reference: true,
-				status: true,
-				channel: true,
-				receivedOn: true,
-				waitingSince: true,
-				dueOn: true,
-				assignedTo: { select: { displayName: true } },
-				reads: { where: { staffUserId: actor.id }, select: { readUpTo: true } },
-			},
-		}),
+		findPage(actor, where, sortOf(filter), (page - 1) * INBOX_PAGE_SIZE),
 		prisma.case.count({ where }),
 	])
 	const unread = await countUnread(rows)

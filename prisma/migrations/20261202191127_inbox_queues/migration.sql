@@ -17,7 +17,7 @@ CREATE TABLE "CaseRead" (
 CREATE INDEX "CaseRead_staffUserId_idx" ON "CaseRead"("staffUserId");
 
 -- CreateIndex
-CREATE INDEX "Case_waitingSince_idx" ON "Case"("waitingSince");
+CREATE INDEX "Case_waitingSince_idx" ON "Case"("waitingSince") WHERE ("waitingSince" IS NOT NULL);
 
 -- CreateIndex
 CREATE INDEX "Case_dueOn_idx" ON "Case"("dueOn") WHERE ("dueOn" IS NOT NULL);
