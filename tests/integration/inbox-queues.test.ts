@@ -275,7 +275,7 @@ test('sorted by a date some cases lack, the pages run through the dated ones int
 			listCases(carla.actor, { view: 'mine', sort: 'due', dir, page }).then((result) =>
 				result.cases.map((row) => row.reference),
 			)
-		return [await pageOf(1), await pageOf(2), await pageOf(3)]
+		return [await pageOf(1), await pageOf(2), await pageOf(3)] as const
 	}
 	// 26 dated: the second page ends the dated ones and starts the rest.
 	await date(references.slice(0, 26))
