@@ -120,6 +120,12 @@ const ROW_SELECT = {
 
 type Order = ReturnType<typeof sortOf>
 
+/** Among equals the newest first, and the reference for a stable order. */
+const NEWEST: Prisma.CaseOrderByWithRelationInput[] = [
+	{ receivedOn: 'desc' },
+	{ reference: 'desc' },
+]
+
 /** A sort by a column that may be empty: the rows with a value, those without, and the order. */
 type NullableOrder = {
 	valued: Prisma.CaseWhereInput
@@ -128,8 +134,7 @@ type NullableOrder = {
 }
 
 /**
- * One page of the list in its order. The newest first among equals, and the
- * reference for a stable order. By the wait or the follow-up date, the cases
+ * One page of the list in its order. By the wait or the follow-up date, the cases
  * that have one come first, in either direction, then those without, newest
  * first: two queries, because no one index reads NULLS LAST both ways, and
  * each part has one (the partial indexes, and `receivedOn`).
@@ -148,7 +153,7 @@ async function findPage(
 	) =>
 		prisma.case.findMany({
 			where: { AND: [where, part] },
-			orderBy: [...orderBy, { receivedOn: 'desc' }, { reference: 'desc' }],
+			orderBy,
 			skip: from,
 			take,
 			select: {
@@ -158,7 +163,7 @@ async function findPage(
 		})
 	if (sort === 'received')
 		return find({}, [{ receivedOn: dir }, { reference: dir }], skip, INBOX_PAGE_SIZE)
-	if (sort === 'status') return find({}, [{ status: dir }], skip, INBOX_PAGE_SIZE)
+	if (sort === 'status') return find({}, [{ status: dir }, ...NEWEST], skip, INBOX_PAGE_SIZE)
 	const column: NullableOrder =
 		sort === 'waiting'
 			? {
@@ -167,7 +172,7 @@ async function findPage(
 					order: { waitingSince: dir },
 				}
 			: { valued: { dueOn: { not: null } }, valueless: { dueOn: null }, order: { dueOn: dir } }
-	const first = await find(column.valued, [column.order], skip, INBOX_PAGE_SIZE)
+	const first = await find(column.valued, [column.order, ...NEWEST], skip, INBOX_PAGE_SIZE)
 	if (first.length === INBOX_PAGE_SIZE) return first
 	// Past the cases with a value: where the others start on this page.
 	const before = first.length
@@ -175,7 +180,7 @@ async function findPage(
 		: await prisma.case.count({ where: { AND: [where, column.valued] } })
 	const rest = await find(
 		column.valueless,
-		[],
+		NEWEST,
 		Math.max(0, skip - before),
 		INBOX_PAGE_SIZE - first.length,
 	)
