@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { CaseClassification } from '~/features/cases/case-classification'
 import { CaseDeadlineHint } from '~/features/cases/case-deadline-hint'
 import { CaseDueDate } from '~/features/cases/case-due-date'
+import { CaseWaiting } from '~/features/cases/case-waiting'
 import { CaseMessages } from '~/features/cases/case-messages'
 import { CaseNotes } from '~/features/cases/case-notes'
 import { CaseReport } from '~/features/cases/case-report'
@@ -20,7 +21,7 @@ import {
 	AssignSchema,
 	CASE_TEXT_MAX_LENGTH,
 	ClassificationSchema,
-	ClearDueDateSchema,
+	NoFieldsSchema,
 	ComplaintOffenceSchema,
 	DeletionSchema,
 	DueDateSchema,
@@ -42,6 +43,7 @@ import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messa
 import { assignCase } from '~/features/cases/assignment.server'
 import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
 import { CaseClosedError, clearDueDate, setDueDate } from '~/features/cases/due-date.server'
+import { markAnswered } from '~/features/cases/waiting.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
@@ -100,9 +102,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				await setDueDate(actor, reference, dueOn, dueReason)
 				return done('due-date')
 			}),
-			'clear-due-date': intent(ClearDueDateSchema, async () => {
+			'clear-due-date': intent(NoFieldsSchema, async () => {
 				await clearDueDate(actor, reference)
 				return done('clear-due-date')
+			}),
+			'mark-answered': intent(NoFieldsSchema, async () => {
+				await markAnswered(actor, reference)
+				return done('mark-answered')
 			}),
 			'complaint-offence': intent(ComplaintOffenceSchema, async ({ complaintOffence }) => {
 				await markComplaintOffence(actor, reference, complaintOffence)
@@ -144,6 +150,7 @@ export default function CasePage() {
 				</p>
 			) : null}
 			<CaseSummary view={view} />
+			<CaseWaiting view={view} />
 			<CaseDueDate key={fresh('due-date')} view={view} lastResult={resultFor('due-date')} />
 			<CaseReport view={view} />
 			<CaseMessages key={fresh('message')} view={view} lastResult={resultFor('message')} />

@@ -32,6 +32,7 @@ const INTENTS: Record<string, string[]> = {
 		'message',
 		'due-date',
 		'clear-due-date',
+		'mark-answered',
 		'complaint-offence',
 		'assign',
 		'delete-personal-data',

@@ -23,6 +23,7 @@ import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
 import { clearDueDate, setDueDate } from '~/features/cases/due-date.server'
 import { countQueues, listCases, type InboxFilter } from '~/features/cases/inbox.server'
 import { sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
+import { markAnswered } from '~/features/cases/waiting.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { addReporterMessage } from '~/features/follow-up/follow-up.server'
 import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
@@ -74,6 +75,7 @@ const rowOf = async (actor: Staff['actor'], reference: string, filter: Partial<I
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 const today = () => calendarDay(new Date())
+const isoToday = () => today().toISOString().slice(0, 10)
 
 describe('waiting since', () => {
 	test('a request waits from the day it arrives until staff write, and again from a reply', async () => {
@@ -99,6 +101,21 @@ describe('waiting since', () => {
 
 		await sendMessageToReporter(anna.actor, reference, 'Hier die Antwort.')
 		expect((await caseRow(reference)).waitingSince).toBeNull()
+	})
+
+	test('a request answered outside the app is marked answered, once, audited', async () => {
+		const { reference } = await newRequest('Waiting phoned')
+		await assignCase(lead.actor, reference, anna.user.id)
+		expect((await openCase(anna.actor, reference))?.waitingSince).toBe(isoToday())
+		await markAnswered(anna.actor, reference)
+		await markAnswered(anna.actor, reference)
+		expect((await caseRow(reference)).waitingSince).toBeNull()
+		expect(
+			await prisma.auditEvent.count({
+				where: { action: 'case.marked-answered', caseReference: reference },
+			}),
+		).toBe(1)
+		await expect(markAnswered(ben.actor, reference)).rejects.toThrow()
 	})
 
 	test('closing a case ends the wait and the follow-up', async () => {

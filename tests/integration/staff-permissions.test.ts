@@ -216,6 +216,22 @@ const matrix: Array<{
 		},
 	},
 	{
+		name: 'case marked answered (action)',
+		file: 'staff.cases.$reference',
+		method: 'POST',
+		path: () => `/staff/cases/${reference}`,
+		params: () => ({ reference }),
+		body: () => ({ intent: 'mark-answered' }),
+		expected: {
+			anonymous: L,
+			counsellor: 'ok',
+			otherCounsellor: 404,
+			lead: 'ok',
+			admin: 403,
+			statistics: 403,
+		},
+	},
+	{
 		name: 'case complaint-offence mark (action)',
 		file: 'staff.cases.$reference',
 		method: 'POST',

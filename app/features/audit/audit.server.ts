@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
 	'case.due-date-set',
 	'case.due-date-cleared',
 	'case.complaint-offence-marked',
+	'case.marked-answered',
 	'staff.invited',
 	'staff.activated',
 	'staff.role-changed',

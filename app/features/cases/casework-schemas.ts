@@ -103,7 +103,8 @@ export const DueDateSchema = z.object({
 	dueReason: optionalText(DUE_REASON_MAX_LENGTH),
 })
 
-export const ClearDueDateSchema = z.object({})
+/** A form that is its button alone (clearing the follow-up date, marking a request answered). */
+export const NoFieldsSchema = z.object({})
 
 /** The deadline hint's mark: the checkbox sends "yes", or nothing when it is cleared. */
 export const ComplaintOffenceSchema = z.object({
