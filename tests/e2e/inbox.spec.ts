@@ -156,6 +156,17 @@ test('the counsellor lands on her cases, sees the reply marked and the wait, and
 	await page.goto('/staff/cases?view=due')
 	await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText('überfällig')
 
+	// She phoned the reporter: the request is answered, the wait ends.
+	await page.getByRole('link', { name: reference }).click()
+	await expect(page.getByRole('region', { name: 'Wartet auf Antwort' })).toContainText(
+		`seit dem ${daysAgo(3)}`,
+	)
+	await page.getByRole('button', { name: 'Als beantwortet markieren' }).click()
+	await expect(page.getByRole('status')).toHaveText('Die Anfrage ist als beantwortet markiert.')
+	await expect(page.getByRole('region', { name: 'Wartet auf Antwort' })).toHaveCount(0)
+	await page.goto('/staff/cases?view=due')
+	await expect(page.getByRole('row', { name: new RegExp(reference) })).not.toContainText('wartet')
+
 	// The lead still has the reply to read: read state is per person.
 	await leadPage.goto('/staff/cases?view=all')
 	await leadPage.getByLabel('Fallnummer').fill(reference)
