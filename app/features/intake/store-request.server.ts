@@ -32,12 +32,15 @@ export class OfficeNotSetUpError extends Error {
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-/** A pseudonymous reference such as 2026-K7F3Q: nothing about the person in it. */
+/**
+ * A pseudonymous reference such as 2026-K7F3Q: nothing about the person in
+ * it. The year is that of the day it arrived, on the office's calendar.
+ */
 function newReference(now: Date): string {
 	const random = [...randomBytes(5)]
 		.map((byte) => REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length])
 		.join('')
-	return `${now.getFullYear()}-${random}`
+	return `${calendarDay(now).getUTCFullYear()}-${random}`
 }
 
 export type CreatedRequest = { reference: string; followUpCode: string }
