@@ -249,6 +249,14 @@ export async function seedDemoCases(
 					closedAt:
 						closedAt && closedAt.getTime() < now ? closedAt : closedAt ? new Date(now) : null,
 					outcome: status === 'CLOSED' ? random.pick(OUTCOMES) : null,
+					// An open case waits since it arrived until a message answers it (decision 0019).
+					waitingSince: closedAt ? null : receivedOn,
+					// Every fourth case being worked on has a follow-up date, some of them due.
+					// (From the index, not the random source: the demo's other draws stay as they were.)
+					dueOn:
+						worked && !closedAt && index % 4 === 0
+							? new Date(Math.floor(now / DAY + (index % 11) - 5) * DAY)
+							: null,
 					assignedToId: assignee,
 					requesterType: worked ? (intake.requesterType ?? 'affected') : null,
 					areas: worked ? intake.areas.filter((area) => area !== 'prefer_not_to_say') : [],
@@ -315,6 +323,7 @@ export async function seedDemoCases(
 				] as const
 				for (const [position, [author, text]] of thread.entries()) {
 					const id = randomUUID()
+					const sentOn = new Date(Math.floor(at(1 + position).getTime() / DAY) * DAY)
 					await tx.message.create({
 						data: {
 							id,
@@ -322,11 +331,19 @@ export async function seedDemoCases(
 							author,
 							staffUserId: author === 'STAFF' ? assignee : null,
 							body: toBytes(encryptCaseField(caseKey, found.id, `message:${id}`, text)),
-							sentOn: new Date(Math.floor(at(1 + position).getTime() / DAY) * DAY),
+							sentOn,
 							position: 1 + position,
 						},
 						select: { id: true },
 					})
+					// Staff wrote first; the reporter's reply is what an open case waits on.
+					if (!closedAt) {
+						await tx.case.update({
+							where: { id: found.id },
+							data: { waitingSince: author === 'REPORTER' ? sentOn : null },
+							select: { id: true },
+						})
+					}
 				}
 			}
 		})

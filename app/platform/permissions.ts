@@ -63,6 +63,8 @@ export const WORK_CASES: Permission = 'case:work-assigned'
 export const ASSIGNABLE: Permission = 'case:work-assigned'
 /** Who records cases that did not come through the web form (/staff/cases/new). */
 export const RECORDS_CASES: Permission = 'case:record'
+/** Who triages: the inbox's queue of unassigned open cases, where such a role lands. */
+export const TRIAGE: Permission = 'case:work-all'
 /** Who holds the key of every case: each new request is sealed to them too. */
 export const HOLDS_EVERY_CASE_KEY: Permission = 'case:work-all'
 

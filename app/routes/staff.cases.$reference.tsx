@@ -13,6 +13,9 @@ import { CaseClassification } from '~/features/cases/case-classification'
 import { CaseReply } from '~/features/cases/case-messages'
 import { CaseNoteForm } from '~/features/cases/case-notes'
 import { CaseServiceForm } from '~/features/cases/case-services'
+import { CaseDeadlineHint } from '~/features/cases/case-deadline-hint'
+import { CaseDueDate } from '~/features/cases/case-due-date'
+import { CaseWaiting } from '~/features/cases/case-waiting'
 import { CaseStatus } from '~/features/cases/case-status'
 import { CaseContentNotice, CaseSummary } from '~/features/cases/case-summary'
 import { CaseTimeline } from '~/features/cases/case-timeline'
@@ -21,7 +24,10 @@ import {
 	AssignSchema,
 	CASE_TEXT_MAX_LENGTH,
 	ClassificationSchema,
+	NoFieldsSchema,
+	ComplaintOffenceSchema,
 	DeletionSchema,
+	DueDateSchema,
 	MessageSchema,
 	NoteSchema,
 	ServiceSchema,
@@ -38,6 +44,9 @@ import { CaseKeyUnavailableError, CaseNotFoundError } from '~/features/cases/cas
 import { addService, changeStatus, classifyCase } from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { assignCase } from '~/features/cases/assignment.server'
+import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
+import { CaseClosedError, clearDueDate, setDueDate } from '~/features/cases/due-date.server'
+import { markAnswered } from '~/features/cases/waiting.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 import { InsertTemplateSchema } from '~/features/reply-templates/reply-template-schemas'
@@ -56,7 +65,21 @@ const CHANGED_PART = {
 	note: 'add-note',
 	message: 'reply',
 	'delete-personal-data': 'case-panel',
+	'due-date': 'case-panel',
+	'clear-due-date': 'case-panel',
+	'mark-answered': 'case-panel',
+	'complaint-offence': 'complaint-offence',
 } as const
+
+/** The actions whose notice the case panel shows. */
+const PANEL_INTENTS = [
+	'status',
+	'assign',
+	'delete-personal-data',
+	'due-date',
+	'clear-due-date',
+	'mark-answered',
+]
 
 /** The case page's longest form is a note or a message. */
 const BODY_LIMIT = urlEncodedFormBytes(CASE_TEXT_MAX_LENGTH)
@@ -122,6 +145,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				const result: SubmissionResult<string[]> = { initialValue: { message: combined } }
 				return data({ intent: 'message', result, inserted: true })
 			}),
+			'due-date': intent(DueDateSchema, async ({ dueOn, dueReason }) => {
+				await setDueDate(actor, reference, dueOn, dueReason)
+				return done('due-date')
+			}),
+			'clear-due-date': intent(NoFieldsSchema, async () => {
+				await clearDueDate(actor, reference)
+				return done('clear-due-date')
+			}),
+			'mark-answered': intent(NoFieldsSchema, async () => {
+				await markAnswered(actor, reference)
+				return done('mark-answered')
+			}),
+			'complaint-offence': intent(ComplaintOffenceSchema, async ({ complaintOffence }) => {
+				await markComplaintOffence(actor, reference, complaintOffence)
+				return done('complaint-offence')
+			}),
 			assign: intent(AssignSchema, async ({ assigneeId }) => {
 				await assignCase(actor, reference, assigneeId)
 				return done('assign')
@@ -138,6 +177,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			explain: [
 				{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' },
 				{ error: ReplyTemplateNotFoundError, status: 404, message: 'case.templateGone' },
+				{ error: CaseClosedError, status: 409, message: 'case.dueClosed' },
 			],
 		},
 	)
@@ -176,8 +216,10 @@ export default function CasePage() {
 					<h2 id="case-panel" tabIndex={-1}>
 						{t('case.panel')}
 					</h2>
-					<DoneNotice done={done} intents={['status', 'assign', 'delete-personal-data']} />
+					<DoneNotice done={done} intents={PANEL_INTENTS} />
 					<CaseSummary view={view} />
+					<CaseWaiting view={view} />
+					<CaseDueDate key={fresh('due-date')} view={view} lastResult={resultFor('due-date')} />
 					<CaseStatus view={view} lead={lead} lastResult={resultFor('status')} />
 					{lead ? (
 						<CaseAssignment view={view} staff={staff} lastResult={resultFor('assign')} />
@@ -199,6 +241,8 @@ export default function CasePage() {
 					<CaseServiceForm key={fresh('service')} lastResult={resultFor('service')} />
 					<DoneNotice done={done} intents={['classify']} />
 					<CaseClassification view={view} lastResult={resultFor('classify')} />
+					<DoneNotice done={done} intents={['complaint-offence']} />
+					<CaseDeadlineHint view={view} lastResult={resultFor('complaint-offence')} />
 					{lead ? (
 						<EarlyDeletion
 							view={view}

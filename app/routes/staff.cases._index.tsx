@@ -1,31 +1,46 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DateRangeFields } from '~/platform/ui/date-range-fields'
 import { Pagination } from '~/platform/ui/pagination'
 import { can, RECORDS_CASES, WORK_CASES } from '~/platform/permissions'
-import { InboxFilterSchema } from '~/features/cases/casework-schemas'
-import { searchParamsObject } from '~/platform/forms/search-params'
+import { InboxFilterSchema, type InboxSort } from '~/features/cases/casework-schemas'
+import { changedSearch, searchParamsObject } from '~/platform/forms/search-params'
 import { AREAS_OF_LIFE, CASE_STATUSES, REQUESTER_TYPES } from '~/platform/taxonomy'
 import { getTranslator } from '~/platform/i18n/translate.server'
-import { listAssignableStaff, listCases } from '~/features/cases/inbox.server'
+import {
+	countQueues,
+	listAssignableStaff,
+	listCases,
+	queueFor,
+	queuesOf,
+	sortOf,
+} from '~/features/cases/inbox.server'
 import { requireStaffActor } from '~/features/staff-auth/require-staff.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const actor = await requireStaffActor(request, WORK_CASES)
 	const { t } = getTranslator(request)
 	const url = new URL(request.url)
-	const filter = InboxFilterSchema.parse(searchParamsObject(url))
-	const [result, staff] = await Promise.all([listCases(actor, filter), listAssignableStaff(actor)])
+	const asked = InboxFilterSchema.parse(searchParamsObject(url))
+	const filter = { ...asked, view: queueFor(actor, asked.view) }
+	const [result, counts, staff] = await Promise.all([
+		listCases(actor, filter),
+		countQueues(actor),
+		listAssignableStaff(actor),
+	])
 	return {
 		title: t('staff:inbox.title'),
 		lead: can(actor.role, 'case:work-all'),
 		recordCase: can(actor.role, RECORDS_CASES),
+		queues: queuesOf(actor),
+		counts,
 		filter: {
 			...filter,
 			from: url.searchParams.get('from') ?? '',
 			to: url.searchParams.get('to') ?? '',
 		},
+		order: sortOf(filter),
 		staff,
 		...result,
 	}
@@ -33,13 +48,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-const VIEWS = ['new', 'mine', 'all'] as const
+type Order = { sort: InboxSort; dir: 'asc' | 'desc' }
+
+/** A column header that sorts by its column; again, the other way round. */
+function SortableHeader({
+	column,
+	order,
+	label,
+}: {
+	column: InboxSort
+	order: Order
+	label: string
+}) {
+	const { search } = useLocation()
+	const active = order.sort === column
+	const firstDir = column === 'received' ? 'desc' : 'asc'
+	const dir = active ? (order.dir === 'asc' ? 'desc' : 'asc') : firstDir
+	return (
+		<th
+			scope="col"
+			aria-sort={active ? (order.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+		>
+			<a href={changedSearch(search, { sort: column, dir, page: null })}>
+				{label}
+				{active ? <span aria-hidden="true">{order.dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+			</a>
+		</th>
+	)
+}
 
 export default function Inbox() {
-	const { cases, total, page, pageCount, filter, lead, recordCase, staff } =
+	const { cases, total, page, pageCount, filter, order, lead, recordCase, staff, queues, counts } =
 		useLoaderData<typeof loader>()
 	const { t } = useTranslation('staff')
 	const { t: tx } = useTranslation('taxonomy')
+	const { search } = useLocation()
 	return (
 		<section>
 			<h1>{t('inbox.title')}</h1>
@@ -50,17 +93,27 @@ export default function Inbox() {
 			) : null}
 			<nav aria-label={t('inbox.views')} className="tabs">
 				<ul>
-					{VIEWS.filter((view) => lead || view !== 'all').map((view) => (
-						<li key={view}>
-							<a href={`?view=${view}`} aria-current={filter.view === view ? 'page' : undefined}>
-								{t(`inbox.view.${view}`)}
-							</a>
-						</li>
-					))}
+					{queues.map((queue) => {
+						const count = counts[queue]
+						const label = t(`inbox.view.${queue}`)
+						return (
+							<li key={queue}>
+								{/* Another queue keeps the filters, and starts on its own first page and order. */}
+								<a
+									href={changedSearch(search, { view: queue, page: null, sort: null, dir: null })}
+									aria-current={filter.view === queue ? 'page' : undefined}
+								>
+									{count === undefined ? label : t('inbox.queueCount', { label, count })}
+								</a>
+							</li>
+						)
+					})}
 				</ul>
 			</nav>
 			<Form method="get" className="filters" aria-label={t('inbox.filters')}>
 				<input type="hidden" name="view" value={filter.view} />
+				{filter.sort ? <input type="hidden" name="sort" value={filter.sort} /> : null}
+				{filter.dir ? <input type="hidden" name="dir" value={filter.dir} /> : null}
 				<div className="field">
 					<label htmlFor="reference">{t('inbox.reference')}</label>
 					<input
@@ -129,12 +182,13 @@ export default function Inbox() {
 						<thead>
 							<tr>
 								<th scope="col">{t('inbox.reference')}</th>
-								<th scope="col">{t('inbox.received')}</th>
+								<SortableHeader column="received" order={order} label={t('inbox.received')} />
 								<th scope="col">{t('inbox.channel')}</th>
-								<th scope="col">{t('inbox.status')}</th>
-								<th scope="col">{t('inbox.requesterType')}</th>
-								<th scope="col">{t('inbox.area')}</th>
+								<SortableHeader column="status" order={order} label={t('inbox.status')} />
 								<th scope="col">{t('inbox.assignee')}</th>
+								<SortableHeader column="waiting" order={order} label={t('inbox.waiting')} />
+								<th scope="col">{t('inbox.unreadColumn')}</th>
+								<SortableHeader column="due" order={order} label={t('inbox.due')} />
 							</tr>
 						</thead>
 						<tbody>
@@ -144,15 +198,43 @@ export default function Inbox() {
 										<Link to={`/staff/cases/${row.reference}`}>{row.reference}</Link>
 									</th>
 									<td>{row.receivedOn}</td>
-									<td>{t(`channel.${row.channel}`)}</td>
+									<td>{t(`channel.${row.channel}`, { defaultValue: row.channel })}</td>
 									<td>
 										<span className={`status status--${row.status}`}>
 											{t(`status.${row.status}`)}
 										</span>
 									</td>
-									<td>{row.requesterType ? tx(`requesterType.${row.requesterType}`) : '–'}</td>
-									<td>{row.areas.map((area) => tx(`areas.${area}`)).join(', ') || '–'}</td>
 									<td>{row.assignee ?? t('inbox.unassigned')}</td>
+									<td>
+										{row.waitingSince ? (
+											<time dateTime={row.waitingSince}>
+												{t('inbox.waitingDays', { count: row.waitingDays ?? 0 })}
+											</time>
+										) : (
+											'–'
+										)}
+									</td>
+									<td>
+										{row.unread ? (
+											<span className="badge">{t('inbox.unread', { count: row.unread })}</span>
+										) : (
+											'–'
+										)}
+									</td>
+									<td>
+										{row.dueOn ? (
+											<>
+												<time dateTime={row.dueOn}>{row.dueOn}</time>
+												{row.due === 'later' ? null : (
+													<span className={`due due--${row.due}`}>
+														{t(`inbox.dueState.${row.due}`)}
+													</span>
+												)}
+											</>
+										) : (
+											'–'
+										)}
+									</td>
 								</tr>
 							))}
 						</tbody>

@@ -13,7 +13,7 @@ import {
 	REQUESTER_TYPES,
 	WISHES,
 } from '../../app/platform/taxonomy.ts'
-import { listCases, type InboxFilter } from '../../app/features/cases/inbox.server.ts'
+import { countQueues, listCases, type InboxFilter } from '../../app/features/cases/inbox.server.ts'
 import type { StaffActor } from '../../app/features/staff-auth/staff-session.server.ts'
 import { percentiles, sample, type Timing } from './timing.ts'
 
@@ -62,7 +62,7 @@ export async function measureInbox(databaseUrl: string): Promise<InboxResult> {
 		const year = new Date().getUTCFullYear() - 1
 		const checks: Array<[string, StaffActor, Omit<InboxFilter, 'page'> & { page?: number }]> = [
 			['all, page 1', lead, { view: 'all' }],
-			['new', lead, { view: 'new' }],
+			['triage', lead, { view: 'triage' }],
 			['all, page 200', lead, { view: 'all', page: 200 }],
 			['closed + area work', lead, { view: 'all', status: 'CLOSED', area: 'work' }],
 			['requester type institution', lead, { view: 'all', requesterType: 'institution' }],
@@ -73,12 +73,29 @@ export async function measureInbox(databaseUrl: string): Promise<InboxResult> {
 			],
 			[`reference contains ${fragment}`, lead, { view: 'all', reference: fragment }],
 			['assigned to one counsellor', lead, { view: 'all', assigneeId: counsellor.id }],
-			['counsellor, mine', counsellor, { view: 'mine' }],
+			['counsellor, mine (by waiting)', counsellor, { view: 'mine' }],
+			['counsellor, due', counsellor, { view: 'due' }],
+			['due', lead, { view: 'due' }],
+			['open, by waiting', lead, { view: 'open', sort: 'waiting' }],
+			['all, by waiting', lead, { view: 'all', sort: 'waiting' }],
+			['all, by due date', lead, { view: 'all', sort: 'due' }],
+			['all, by due date, latest first', lead, { view: 'all', sort: 'due', dir: 'desc' }],
+			['all, by waiting, page 200', lead, { view: 'all', sort: 'waiting', page: 200 }],
+			['all, by status', lead, { view: 'all', sort: 'status' }],
 		]
 		const filters: InboxResult['filters'] = []
 		const everything: number[] = []
 		for (const [label, actor, filter] of checks) {
 			const samples = await sample(() => listCases(actor, { page: 1, ...filter }), RUNS)
+			everything.push(...samples)
+			filters.push({ label, ...percentiles(samples) })
+		}
+		// The tabs' sizes, counted with every inbox page.
+		for (const [label, actor] of [
+			['queue sizes, lead', lead],
+			['queue sizes, counsellor', counsellor],
+		] as const) {
+			const samples = await sample(() => countQueues(actor), RUNS)
 			everything.push(...samples)
 			filters.push({ label, ...percentiles(samples) })
 		}
@@ -138,10 +155,12 @@ async function seed(client: pg.Client) {
 		WISHES,
 		OUTCOMES,
 	])
+	await client.query(SEED_MESSAGES)
 	// A table that grew over years has been vacuumed by autovacuum; right
 	// after a bulk insert its visibility map is empty and every count would
 	// read the heap.
 	await client.query('VACUUM (ANALYZE) "Case"')
+	await client.query('VACUUM (ANALYZE) "Message"')
 
 	const { rows } = await client.query<{ fragment: string }>(
 		'SELECT substr(reference, 6, 4) AS fragment FROM "Case" ORDER BY reference LIMIT 1 OFFSET $1',
@@ -165,7 +184,9 @@ const REFERENCE_SUFFIX = [30 ** 4, 30 ** 3, 30 ** 2, 30, 1]
  * answers drawn from the taxonomy with the first entries the commonest; the
  * counsellor's classification mostly the same once past triage, and NULL
  * before, as the intake leaves it (Prisma writes NULL for an omitted list);
- * every case past triage assigned; encrypted fields of realistic size.
+ * every case past triage assigned; encrypted fields of realistic size; of
+ * the open cases, the new ones and some in progress waiting for an answer, and
+ * some with a follow-up date, about a tenth of those due.
  */
 const SEED_CASES = `
 WITH lists AS (
@@ -176,7 +197,7 @@ WITH lists AS (
 INSERT INTO "Case" ("id", "reference", "status", "channel", "receivedOn", "closedAt",
 	"reportedRequesterType", "reportedAreas", "reportedForms", "reportedMotives", "reportedActors",
 	"reportedWishes", "requesterType", "areas", "forms", "motives", "actors", "outcome", "assignedToId",
-	"narrative", "place", "contact", "followUpLookup")
+	"narrative", "place", "contact", "followUpLookup", "waitingSince", "dueOn")
 SELECT gen_random_uuid()::text,
 	to_char("receivedOn", 'YYYY') || '-' || ${REFERENCE_SUFFIX},
 	status::"CaseStatus",
@@ -197,7 +218,12 @@ SELECT gen_random_uuid()::text,
 	decode(repeat(md5(i::text), 20 + floor(r_length * 80)::int), 'hex'),
 	decode(repeat(md5('place' || i), 3), 'hex'),
 	CASE WHEN channel = 'WEB_WITH_CONTACT' THEN decode(repeat(md5('contact' || i), 6), 'hex') END,
-	decode(md5('lookup' || i) || md5('code' || i), 'hex')
+	decode(md5('lookup' || i) || md5('code' || i), 'hex'),
+	CASE WHEN status = 'NEW' THEN "receivedOn"
+		WHEN status = 'IN_PROGRESS' AND r_wait < 0.4
+			THEN least("receivedOn" + floor(r_wait * 100)::int, current_date) END,
+	CASE WHEN status IN ('NEW', 'IN_PROGRESS') AND r_due < 0.3
+		THEN current_date - 14 + floor(r_due * 150)::int END
 FROM (
 	SELECT *,
 		current_date - age AS "receivedOn",
@@ -222,7 +248,26 @@ FROM (
 			random() AS r_status, random() AS r_channel, random() AS r_requester,
 			random() AS r_count, random() AS r_form, random() AS r_motive, random() AS r_actor,
 			random() AS r_wish, random() AS r_reclassify, random() AS r_open, random() AS r_length,
-			random() AS r_outcome
+			random() AS r_outcome, random() AS r_wait, random() AS r_due
 		FROM generate_series(0, $1::int - 1) AS i, lists
 	) AS drawn
 ) AS cases`
+
+/**
+ * One to four messages in every open case (drawn from its id), the reporter's
+ * and staff's in turn, a day apart: what the inbox counts as unread for whoever
+ * has not opened the case.
+ */
+const SEED_MESSAGES = `
+INSERT INTO "Message" ("id", "caseId", "author", "staffUserId", "body", "sentOn", "position")
+SELECT gen_random_uuid()::text, c.id,
+	CASE WHEN n % 2 = 1 THEN 'REPORTER' ELSE 'STAFF' END::"MessageAuthor",
+	CASE WHEN n % 2 = 0 THEN c."assignedToId" END,
+	decode(repeat(md5(c.id || n), 8), 'hex'),
+	least(c."receivedOn" + n, current_date),
+	n
+FROM "Case" c
+CROSS JOIN LATERAL generate_series(1, 1 + abs(hashtext(c.id)) % 4) AS n
+WHERE c.status IN ('NEW', 'IN_PROGRESS') AND (n % 2 = 1 OR c."assignedToId" IS NOT NULL)
+	-- The few cases the soak left keep their own.
+	AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."caseId" = c.id)`

@@ -16,6 +16,9 @@ import { changeStatus, classifyCase } from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { setRecoveryPublicKey } from '~/features/cases/office-keys.server'
 import { deletePersonalDataEarly } from '~/features/cases/personal-data.server'
+import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
+import { clearDueDate, setDueDate } from '~/features/cases/due-date.server'
+import { markAnswered } from '~/features/cases/waiting.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
 import { createRequest } from '~/features/intake/store-request.server'
 import { inviteStaff } from '~/features/staff-admin/invitations.server'
@@ -109,6 +112,10 @@ const caseState = () =>
 			areas: true,
 			narrative: true,
 			personalDataDeletedAt: true,
+			waitingSince: true,
+			dueOn: true,
+			dueReason: true,
+			complaintOffence: true,
 			grants: {
 				orderBy: { id: 'asc' },
 				select: { holder: true, staffUserId: true, sealedKey: true },
@@ -180,7 +187,18 @@ describe('a refused entry undoes the change it records', () => {
 		await whileRefused('case.personal-data-deleted', () =>
 			deletePersonalDataEarly(lead.actor, reference),
 		)
+		await whileRefused('case.due-date-set', () =>
+			setDueDate(lead.actor, reference, new Date('2026-12-24T00:00:00Z'), 'Not kept'),
+		)
+		await whileRefused('case.complaint-offence-marked', () =>
+			markComplaintOffence(lead.actor, reference, true),
+		)
+		await whileRefused('case.marked-answered', () => markAnswered(lead.actor, reference))
 		expect(await caseState()).toEqual(before)
+		await setDueDate(lead.actor, reference, new Date('2026-12-24T00:00:00Z'), null)
+		await whileRefused('case.due-date-cleared', () => clearDueDate(lead.actor, reference))
+		expect((await caseState()).dueOn).toEqual(new Date('2026-12-24T00:00:00Z'))
+		await clearDueDate(lead.actor, reference)
 	})
 
 	test("the admin's changes: an invitation, a role, a deactivation", async () => {
@@ -214,6 +232,16 @@ describe('a refused entry withholds what was read', () => {
 		// And a refusal is not silent either.
 		await whileRefused('case.read.denied', () => openCase(otherCounsellor.actor, reference))
 		expect((await openCase(lead.actor, reference))?.narrative).toBe('Audit transaction test')
+	})
+
+	test("the case page's read mark: nothing counts as read whose reading was not recorded", async () => {
+		await sendMessageToReporter(lead.actor, reference, 'Read me')
+		const marks = () => prisma.caseRead.count({ where: { caseId, staffUserId: lead.user.id } })
+		expect(await marks()).toBe(0)
+		await whileRefused('case.read', () => openCase(lead.actor, reference))
+		expect(await marks()).toBe(0)
+		await openCase(lead.actor, reference)
+		expect(await marks()).toBe(1)
 	})
 
 	test('an attachment', async () => {

@@ -81,7 +81,15 @@ export async function copyDatabase(
 		const query = async <T extends pg.QueryResultRow>(sql: string) =>
 			(await client.query<T>(sql)).rows
 		type CaseRow = { id: string; reference: string } & Record<string, Buffer | null>
-		const caseColumns = ['narrative', 'place', 'otherAnswers', 'contact', 'interpreterLanguage']
+		const caseColumns = [
+			'narrative',
+			'place',
+			'otherAnswers',
+			'contact',
+			'interpreterLanguage',
+			'dueReason',
+			'complaintOffence',
+		]
 		const caseRows = await query<CaseRow>(
 			`SELECT id, reference, ${caseColumns.map((c) => `"${c}"`).join(', ')} FROM "Case"`,
 		)

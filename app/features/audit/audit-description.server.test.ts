@@ -151,6 +151,17 @@ describe('the audit log in words', () => {
 		)
 	})
 
+	test('a follow-up date says its day, and the complaint mark says only that it changed', () => {
+		const set = describeAuditEvent(
+			row({ action: 'case.due-date-set', detail: { dueOn: '2026-12-24' } }),
+			names,
+			t,
+		)
+		expect([set.what, set.details]).toEqual(['Wiedervorlage gesetzt', 'am 2026-12-24'])
+		const marked = describeAuditEvent(row({ action: 'case.complaint-offence-marked' }), names, t)
+		expect([marked.what, marked.details]).toEqual(['Markierung Antragsdelikt geändert', ''])
+	})
+
 	test('an entry about the actor’s own account names it once', () => {
 		const signedIn = row({ action: 'login', actorId: anna, targetUserId: anna })
 		expect(describeAuditEvent(signedIn, names, t).concerning).toBe('')

@@ -154,6 +154,8 @@ function detailsInWords(
 			return detail.content
 				? t('staff:audit.details.withContent')
 				: t('staff:audit.details.withoutContent')
+		case 'case.due-date-set':
+			return t('staff:audit.details.dueOn', { date: text(detail.dueOn) })
 		case 'case.deleted':
 			return t('staff:audit.details.caseDeleted', { months: text(detail.months) })
 		case 'case.personal-data-deleted':

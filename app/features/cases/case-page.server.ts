@@ -2,9 +2,11 @@
 // grant, every read (and every refused one) audited in the same transaction.
 import { localMinute } from '~/platform/calendar-day'
 import { decryptCaseText } from '~/platform/crypto/case-fields.server'
+import { calendarDay } from '~/platform/calendar-day'
 import { prisma } from '~/platform/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '../audit/audit.server'
+import { dueStateOf } from './due-date.server'
 import {
 	caseInScopeWhere,
 	findOwnGrant,
@@ -52,6 +54,10 @@ const CASE_SELECT = {
 	contact: true,
 	interpreterLanguage: true,
 	reportedAnswers: true,
+	waitingSince: true,
+	dueOn: true,
+	dueReason: true,
+	complaintOffence: true,
 	assignedTo: { select: { id: true, displayName: true } },
 } satisfies Prisma.CaseSelect
 
@@ -118,7 +124,14 @@ async function readCasePage(
 	const messages = await tx.message.findMany({
 		where: { caseId },
 		orderBy: { position: 'asc' },
-		select: { id: true, author: true, body: true, sentOn: true, staffUser: AUTHOR },
+		select: {
+			id: true,
+			author: true,
+			body: true,
+			sentOn: true,
+			position: true,
+			staffUser: AUTHOR,
+		},
 	})
 	const notes = await tx.note.findMany({
 		where: { caseId },
@@ -142,6 +155,10 @@ async function readCasePage(
 	})
 	const assignments = await readAssignments(tx, caseId)
 	const sealedKey = await findOwnGrant(tx, actor, caseId)
+	const read = await tx.caseRead.findUnique({
+		where: { caseId_staffUserId: { caseId, staffUserId: actor.id } },
+		select: { readUpTo: true },
+	})
 	return {
 		...found,
 		messages,
@@ -151,6 +168,7 @@ async function readCasePage(
 		statusChanges,
 		assignments,
 		sealedKey,
+		readUpTo: read?.readUpTo ?? 0,
 	}
 }
 
@@ -200,6 +218,25 @@ async function readAssignments(tx: Prisma.TransactionClient, caseId: string) {
 }
 
 /**
+ * The actor has now read the case's messages up to its last one: the inbox
+ * no longer counts them as unread for them. Only when the page shows the
+ * content: whoever sees the case without it has read nothing.
+ */
+async function markRead(
+	tx: Prisma.TransactionClient,
+	actor: StaffActor,
+	caseId: string,
+	readUpTo: number,
+) {
+	await tx.caseRead.upsert({
+		where: { caseId_staffUserId: { caseId, staffUserId: actor.id } },
+		create: { caseId, staffUserId: actor.id, readUpTo },
+		update: { readUpTo },
+		select: { readUpTo: true },
+	})
+}
+
+/**
  * The case page's data, or null when the case is not in the actor's scope
  * (the attempt is audited). Content is decrypted only through the actor's
  * own grant; without one (a lead whose grant is still pending) the page
@@ -220,6 +257,8 @@ export async function openCase(actor: StaffActor, reference: string) {
 			return null
 		}
 		const content = !row.personalDataDeletedAt && row.sealedKey !== null
+		const lastPosition = row.messages.at(-1)?.position ?? 0
+		if (content && lastPosition > row.readUpTo) await markRead(tx, actor, row.id, lastPosition)
 		await recordAudit(tx, {
 			action: 'case.read',
 			actor,
@@ -238,6 +277,7 @@ export async function openCase(actor: StaffActor, reference: string) {
 		return value ? (JSON.parse(value) as Record<string, string>) : null
 	}
 	const answers = reportedAnswersOf(found, text('reportedAnswers', found.reportedAnswers))
+	const today = calendarDay(new Date())
 	const view = {
 		reference: found.reference,
 		status: found.status,
@@ -247,6 +287,16 @@ export async function openCase(actor: StaffActor, reference: string) {
 		outcome: found.outcome,
 		assignee: found.assignedTo,
 		readable: caseKey !== null,
+		today: today.toISOString().slice(0, 10),
+		waitingSince: found.waitingSince?.toISOString().slice(0, 10) ?? null,
+		due: found.dueOn
+			? {
+					on: found.dueOn.toISOString().slice(0, 10),
+					state: dueStateOf(found.dueOn, today),
+					reason: text('dueReason', found.dueReason),
+				}
+			: null,
+		complaintOffence: text('complaintOffence', found.complaintOffence) === '1',
 		personalDataDeletedAt: found.personalDataDeletedAt?.toISOString() ?? null,
 		personalDataDeletion: found.personalDataDeletion,
 		reported: {
@@ -275,6 +325,8 @@ export async function openCase(actor: StaffActor, reference: string) {
 			fromReporter: message.author === 'REPORTER',
 			author: message.staffUser?.displayName ?? null,
 			sentOn: message.sentOn.toISOString().slice(0, 10),
+			// New to this reader since they last opened the case.
+			unread: message.author === 'REPORTER' && message.position > found.readUpTo,
 			text: text(`message:${message.id}`, message.body),
 		})),
 		notes: found.notes.map((note) => ({

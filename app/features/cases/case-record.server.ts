@@ -52,6 +52,8 @@ export async function changeStatus(
 				status: to,
 				closedAt: closing ? new Date() : null,
 				outcome: closing ? outcome : null,
+				// A closed case waits for nothing and is not followed up (decision 0019).
+				...(closing ? { waitingSince: null, dueOn: null, dueReason: null } : {}),
 			},
 			select: { id: true },
 		})

@@ -49,6 +49,7 @@ function Entry({ view, entry }: { view: CaseView; entry: TimelineEntry }) {
 						who={message.fromReporter ? t('case.fromReporter') : staff(message.author)}
 						when={entry.day}
 					/>
+					{message.unread ? <p className="badge">{t('case.newMessage')}</p> : null}
 					{message.text !== null ? <div dir="auto">{message.text}</div> : null}
 					<AttachmentLinks view={view} files={entry.files} />
 				</li>

@@ -83,6 +83,12 @@ export async function sendMessageToReporter(actor: StaffActor, reference: string
 			},
 			select: { id: true },
 		})
+		// Answered: the reporter waits for nothing now (decision 0019).
+		await tx.case.update({
+			where: { id: found.id },
+			data: { waitingSince: null },
+			select: { id: true },
+		})
 		// Writing to the reporter means the case is being worked on.
 		await tx.case.updateMany({
 			where: { id: found.id, status: 'NEW' },

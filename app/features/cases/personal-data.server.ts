@@ -1,6 +1,7 @@
 // Deleting a case's personal data early (on request, or a reporter's
 // withdrawal): the narrative, contact, every answer the statistics do not
-// count, messages, notes, attachments, reporter sessions, the follow-up
+// count, the follow-up date's reason and the deadline mark, messages, notes,
+// attachments, reporter sessions, how far each staff member read, the follow-up
 // look-up value and every key grant go; the classification, the answers the
 // statistics count, dates, status and services stay, since the case still
 // counts and may still be worked on, until retention deletes the
@@ -29,6 +30,8 @@ export async function erasePersonalData(
 	await tx.reporterSession.deleteMany({ where: { caseId } })
 	await tx.caseKeyGrant.deleteMany({ where: { caseId } })
 	await tx.pendingGrant.deleteMany({ where: { caseId } })
+	// How far staff read messages that are gone.
+	await tx.caseRead.deleteMany({ where: { caseId } })
 	await tx.case.update({
 		where: { id: caseId },
 		data: {
@@ -48,6 +51,10 @@ export async function erasePersonalData(
 			reportedWishes: [],
 			interpreterNeeded: null,
 			followUpLookup: null,
+			dueReason: null,
+			complaintOffence: null,
+			// Nobody can answer a reporter whose code no longer opens anything.
+			waitingSince: null,
 			personalDataDeletedAt: now,
 			personalDataDeletion: reason,
 		},

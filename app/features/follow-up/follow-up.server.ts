@@ -68,6 +68,7 @@ export async function addReporterMessage(reporter: Reporter, text: string, files
 	const { caseId, caseKey } = reporter
 	const messageId = randomUUID()
 	const body = toBytes(encryptCaseField(caseKey, caseId, `message:${messageId}`, text))
+	const sentOn = calendarDay(new Date())
 	await prisma.$transaction(async (tx) => {
 		const next = await lockNextPositions(tx, caseId)
 		await tx.message.create({
@@ -76,10 +77,15 @@ export async function addReporterMessage(reporter: Reporter, text: string, files
 				caseId,
 				author: 'REPORTER',
 				body,
-				sentOn: calendarDay(new Date()),
+				sentOn,
 				position: next.message,
 			},
 			select: { id: true },
+		})
+		// The reporter now waits for an answer, unless they waited already (decision 0019).
+		await tx.case.updateMany({
+			where: { id: caseId, waitingSince: null },
+			data: { waitingSince: sentOn },
 		})
 		if (files.length) {
 			await tx.attachment.createMany({

@@ -37,12 +37,15 @@ export class OfficeNotSetUpError extends Error {
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-/** A pseudonymous reference such as 2026-K7F3Q: nothing about the person in it. */
+/**
+ * A pseudonymous reference such as 2026-K7F3Q: nothing about the person in
+ * it. The year is that of the day it arrived, on the office's calendar.
+ */
 function newReference(now: Date): string {
 	const random = [...randomBytes(5)]
 		.map((byte) => REFERENCE_ALPHABET[byte % REFERENCE_ALPHABET.length])
 		.join('')
-	return `${now.getFullYear()}-${random}`
+	return `${calendarDay(now).getUTCFullYear()}-${random}`
 }
 
 export type CreatedRequest = { reference: string; followUpCode: string }
@@ -139,6 +142,9 @@ export async function storeCase(
 		channel: newCase.channel,
 		receivedOn: newCase.receivedOn,
 		assignedToId: recordedBy?.id ?? null,
+		// A web request waits for an answer from the day it came; whoever recorded
+		// a case has just spoken with the person (decision 0019).
+		waitingSince: recordedBy ? null : newCase.receivedOn,
 		// In the clear only what the inbox filters by and the statistics count
 		// (docs/data-protection.md); the rest of the answers is sealed below.
 		reportedRequesterType: answers.requesterType ?? null,

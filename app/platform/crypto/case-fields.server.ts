@@ -10,6 +10,8 @@ export type CaseField =
 	| 'contact'
 	| 'interpreterLanguage'
 	| 'reportedAnswers'
+	| 'dueReason'
+	| 'complaintOffence'
 	| `message:${string}`
 	| `note:${string}`
 	// Files stored before the padding (migration "clear_columns"); new ones are padded.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { InboxFilterSchema } from '~/features/cases/casework-schemas'
-import { filterDate, pageNumber } from './search-params'
+import { changedSearch, filterDate, pageNumber } from './search-params'
 
 describe('the query string of a filter', () => {
 	test('a day the calendar has is a filter', () => {
@@ -23,4 +23,11 @@ describe('the query string of a filter', () => {
 			InboxFilterSchema.parse({ view: 'all', from: '2026-13-45', to: '2026-02-30', page: '-1' }),
 		).toEqual({ view: 'all', page: 1 })
 	})
+})
+
+test('a link that sorts or pages keeps the filters and drops what it changes', () => {
+	expect(changedSearch('?view=mine&status=NEW&page=3', { sort: 'due', page: null })).toBe(
+		'?view=mine&status=NEW&sort=due',
+	)
+	expect(changedSearch('', { page: null })).toBe('?')
 })

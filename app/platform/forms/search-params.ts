@@ -36,3 +36,16 @@ export const filterDate = z
 export const filterText = (max: number) => z.string().max(max).optional().catch(undefined)
 
 export const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1)
+
+/**
+ * The query string with some parameters set, or removed (null): the links
+ * of a filtered page (sorting, queues, pages) keep the filters it has.
+ */
+export function changedSearch(search: string, changes: Record<string, string | null>): string {
+	const params = new URLSearchParams(search)
+	for (const [key, value] of Object.entries(changes)) {
+		if (value === null) params.delete(key)
+		else params.set(key, value)
+	}
+	return `?${params}`
+}

@@ -3,7 +3,10 @@ import { prisma } from '~/platform/db.server'
 import {
 	AssignSchema,
 	ClassificationSchema,
+	NoFieldsSchema,
+	ComplaintOffenceSchema,
 	DeletionSchema,
+	DueDateSchema,
 	MessageSchema,
 	NoteSchema,
 	ServiceSchema,
@@ -58,6 +61,10 @@ export const CASE_INTENTS = [
 	'note',
 	'message',
 	'insert-template',
+	'due-date',
+	'clear-due-date',
+	'mark-answered',
+	'complaint-offence',
 	'assign',
 	'delete-personal-data',
 ] as const
@@ -68,6 +75,10 @@ export const CASE_SCHEMAS = {
 	note: NoteSchema,
 	message: MessageSchema,
 	'insert-template': InsertTemplateSchema,
+	'due-date': DueDateSchema,
+	'clear-due-date': NoFieldsSchema,
+	'mark-answered': NoFieldsSchema,
+	'complaint-offence': ComplaintOffenceSchema,
 	assign: AssignSchema,
 	'delete-personal-data': DeletionSchema,
 } as const
@@ -100,6 +111,11 @@ export const caseInput = fc.record({
 		outcome: choiceOrNot(OUTCOMES),
 		type: choiceOrNot(SERVICE_TYPES),
 		providedOn: dateText.map((v) => [v]),
+		dueOn: dateText.map((v) => [v]),
+		dueReason: fc
+			.oneof(fc.string({ maxLength: 210 }), fc.constant('x'.repeat(201)), hostile)
+			.map((v) => [v]),
+		complaintOffence: fc.oneof(fc.constant('yes'), hostile).map((v) => [v]),
 		minutes: fc
 			.oneof(
 				fc.integer({ min: -10, max: 2000 }).map(String),
@@ -143,6 +159,10 @@ export async function caseState(reference: string) {
 			status: true,
 			outcome: true,
 			assignedToId: true,
+			waitingSince: true,
+			dueOn: true,
+			dueReason: true,
+			complaintOffence: true,
 			personalDataDeletedAt: true,
 			_count: { select: { notes: true, messages: true, services: true, grants: true } },
 		},
