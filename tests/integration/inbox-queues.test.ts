@@ -429,10 +429,10 @@ test('the migration finds what waits in the cases already stored', async () => {
 		)
 		await old.query(
 			`INSERT INTO "Case" (id, reference, status, channel, "receivedOn") VALUES
-			 ('untouched', '2026-AAAAA', 'NEW', 'ANONYMOUS', '2026-03-02'),
-			 ('answered', '2026-BBBBB', 'IN_PROGRESS', 'ANONYMOUS', '2026-03-02'),
-			 ('replied', '2026-CCCCC', 'IN_PROGRESS', 'ANONYMOUS', '2026-03-02'),
-			 ('closed', '2026-DDDDD', 'CLOSED', 'ANONYMOUS', '2026-03-02')`,
+			 ('untouched', '2026-AAAAA', 'NEW', 'WEB_ANONYMOUS', '2026-03-02'),
+			 ('answered', '2026-BBBBB', 'IN_PROGRESS', 'WEB_ANONYMOUS', '2026-03-02'),
+			 ('replied', '2026-CCCCC', 'IN_PROGRESS', 'WEB_ANONYMOUS', '2026-03-02'),
+			 ('closed', '2026-DDDDD', 'CLOSED', 'WEB_ANONYMOUS', '2026-03-02')`,
 		)
 		const message = (caseId: string, position: number, staff: boolean, sentOn: string) =>
 			old.query(
