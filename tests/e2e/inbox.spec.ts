@@ -117,7 +117,7 @@ test('the counsellor lands on her cases, sees the reply marked and the wait, and
 
 	// On the case page the reply is marked new; she sets a follow-up date for today.
 	await page.getByRole('link', { name: reference }).click()
-	await expect(page.locator('.messages .from-reporter').last().locator('.badge')).toHaveText('neu')
+	await expect(page.locator('.timeline .from-reporter').last().locator('.badge')).toHaveText('neu')
 	await page.getByLabel('Wiedervorlage am').fill(daysAgo(0))
 	await page.getByLabel('Grund', { exact: true }).fill('Rückruf wegen Ablauf')
 	await page.getByRole('button', { name: 'Wiedervorlage speichern' }).click()
