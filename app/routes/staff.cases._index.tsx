@@ -197,7 +197,9 @@ export default function Inbox() {
 									<th scope="row">
 										<Link to={`/staff/cases/${row.reference}`}>{row.reference}</Link>
 									</th>
-									<td>{row.receivedOn}</td>
+									<td>
+										<time dateTime={row.receivedOn}>{row.receivedOn}</time>
+									</td>
 									<td>{t(`channel.${row.channel}`, { defaultValue: row.channel })}</td>
 									<td>
 										<span className={`status status--${row.status}`}>
