@@ -84,7 +84,12 @@ function Entry({ view, entry }: { view: CaseView; entry: TimelineEntry }) {
 							to: t(`status.${entry.change.to}`),
 						})}
 					</p>
-					<EntryMeta who={staff(entry.change.by)} when={`${entry.day} ${entry.time}`} />
+					{/* No staff member: the person withdrew the request, and only its day is kept (withdrawal.server.ts). */}
+					{entry.change.by ? (
+						<EntryMeta who={entry.change.by} when={`${entry.day} ${entry.time}`} />
+					) : (
+						<EntryMeta who={t('case.fromReporter')} when={entry.day} />
+					)}
 				</li>
 			)
 		case 'assignment': {
