@@ -84,12 +84,11 @@ function Entry({ view, entry }: { view: CaseView; entry: TimelineEntry }) {
 							to: t(`status.${entry.change.to}`),
 						})}
 					</p>
-					{/* No staff member: the person withdrew the request, and only its day is kept (withdrawal.server.ts). */}
-					{entry.change.by ? (
-						<EntryMeta who={entry.change.by} when={`${entry.day} ${entry.time}`} />
-					) : (
-						<EntryMeta who={t('case.fromReporter')} when={entry.day} />
-					)}
+					{/* No staff member: the person withdrew the request (withdrawal.server.ts). */}
+					<EntryMeta
+						who={entry.change.by ?? t('case.fromReporter')}
+						when={`${entry.day} ${entry.time}`}
+					/>
 				</li>
 			)
 		case 'assignment': {

@@ -5,7 +5,6 @@
 // nothing afterwards: its look-up value, the reporter's grant and every
 // session of the case go with the content.
 import { prisma } from '~/platform/db.server'
-import { calendarDay } from '~/platform/calendar-day'
 import { recordAudit } from '../audit/audit.server'
 import { erasePersonalData } from '../cases/personal-data.server'
 import type { Reporter } from './reporter-session.server'
@@ -17,8 +16,8 @@ import type { Reporter } from './reporter-session.server'
  */
 export async function withdrawRequest(reporter: Reporter, now = new Date()): Promise<boolean> {
 	const { caseId } = reporter
-	// The day only, as for everything else the reporter does (docs/data-protection.md).
-	const day = calendarDay(now)
+	// The moment, not only the day: the audit entry has it anyway, and the
+	// case's history orders the withdrawal after what staff did that day.
 	return prisma.$transaction(async (tx) => {
 		// Locked: two withdrawals at once (or one and a staff change) run one after the other.
 		await tx.$executeRaw`SELECT 1 FROM "Case" WHERE "id" = ${caseId} FOR UPDATE`
@@ -27,18 +26,18 @@ export async function withdrawRequest(reporter: Reporter, now = new Date()): Pro
 			select: { reference: true, status: true, personalDataDeletedAt: true },
 		})
 		if (!found || found.personalDataDeletedAt) return false
-		await erasePersonalData(tx, caseId, 'withdrawn', day)
+		await erasePersonalData(tx, caseId, 'withdrawn', now)
 		if (found.status === 'NEW' || found.status === 'IN_PROGRESS') {
 			// An open case ends here, and leaves the open queues. A case that had
 			// ended keeps its outcome: how the counselling ended is the record.
 			await tx.case.update({
 				where: { id: caseId },
-				data: { status: 'CLOSED', outcome: 'withdrawn', closedAt: day, dueOn: null },
+				data: { status: 'CLOSED', outcome: 'withdrawn', closedAt: now, dueOn: null },
 				select: { id: true },
 			})
 			// No staff member: the only change of status the person makes.
 			await tx.caseStatusChange.create({
-				data: { caseId, fromStatus: found.status, toStatus: 'CLOSED', at: day },
+				data: { caseId, fromStatus: found.status, toStatus: 'CLOSED', at: now },
 				select: { id: true },
 			})
 		}
