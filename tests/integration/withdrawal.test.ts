@@ -18,7 +18,7 @@ import { withdrawRequest } from '~/features/follow-up/withdrawal.server'
 import { createRequest } from '~/features/intake/store-request.server'
 import { openCase } from '~/features/cases/case-page.server'
 import { assignCase } from '~/features/cases/assignment.server'
-import { changeStatus, classifyCase } from '~/features/cases/case-record.server'
+import { CaseWithdrawnError, changeStatus, classifyCase } from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { listCases } from '~/features/cases/inbox.server'
 import { rawTablesOf } from '~/features/statistics/raw-tables.server'
@@ -261,4 +261,9 @@ test('a case that had ended keeps its outcome when the person withdraws', async 
 	expect(
 		await prisma.caseStatusChange.count({ where: { caseId: created.id, staffUserId: null } }),
 	).toBe(0)
+	// Nor can staff reopen it (the page offers no form; a forged post is refused).
+	await expect(changeStatus(lead.actor, created.reference, 'IN_PROGRESS', null)).rejects.toThrow(
+		CaseWithdrawnError,
+	)
+	expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('CLOSED')
 })
