@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { CaseView } from '~/features/follow-up/case-view'
 import { CodeForm } from '~/features/follow-up/code-form'
 import { handleFollowUpPost, loadFollowUpPage } from '~/features/follow-up/follow-up-actions.server'
+import { WithdrawalDone } from '~/features/follow-up/withdrawal'
 import { INTAKE_BODY_LIMIT } from '~/features/intake/intake-schema'
 import { bodyLimitHandle } from '~/platform/forms/body-limit'
 import { getTranslator } from '~/platform/i18n/translate.server'
@@ -41,6 +42,8 @@ export default function FollowUpPage() {
 			) : null}
 			{view ? (
 				<CaseView view={view} />
+			) : notice === 'withdrawn' ? (
+				<WithdrawalDone />
 			) : open ? (
 				<CodeForm />
 			) : (

@@ -41,7 +41,12 @@ import { getTranslator } from '~/platform/i18n/translate.server'
 import { listAssignableStaff } from '~/features/cases/inbox.server'
 import { openCase } from '~/features/cases/case-page.server'
 import { CaseKeyUnavailableError, CaseNotFoundError } from '~/features/cases/case-access.server'
-import { addService, changeStatus, classifyCase } from '~/features/cases/case-record.server'
+import {
+	addService,
+	CaseWithdrawnError,
+	changeStatus,
+	classifyCase,
+} from '~/features/cases/case-record.server'
 import { addNote, sendMessageToReporter } from '~/features/cases/notes-and-messages.server'
 import { assignCase } from '~/features/cases/assignment.server'
 import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
@@ -178,6 +183,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				{ error: CaseKeyUnavailableError, status: 409, message: 'case.noKey' },
 				{ error: ReplyTemplateNotFoundError, status: 404, message: 'case.templateGone' },
 				{ error: CaseClosedError, status: 409, message: 'case.dueClosed' },
+				{ error: CaseWithdrawnError, status: 409, message: 'case.withdrawnStatus' },
 			],
 		},
 	)

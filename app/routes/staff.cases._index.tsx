@@ -205,6 +205,7 @@ export default function Inbox() {
 										<span className={`status status--${row.status}`}>
 											{t(`status.${row.status}`)}
 										</span>
+										{row.withdrawn ? ` · ${t('case.withdrawnByPerson')}` : null}
 									</td>
 									<td>{row.assignee ?? t('inbox.unassigned')}</td>
 									<td>

@@ -20,7 +20,7 @@ const GUARD_MESSAGE = 'Forbidden: this form can only be sent from this website.'
  */
 const INTENTS: Record<string, string[]> = {
 	'request.tsx': [],
-	'follow-up.tsx': ['open', 'reply', 'notice', 'leave'],
+	'follow-up.tsx': ['open', 'reply', 'notice', 'leave', 'withdraw'],
 	'staff.login.tsx': [],
 	'staff.two-factor.tsx': [],
 	'staff.logout.tsx': [],

@@ -20,6 +20,8 @@ import { markComplaintOffence } from '~/features/cases/complaint-offence.server'
 import { clearDueDate, setDueDate } from '~/features/cases/due-date.server'
 import { markAnswered } from '~/features/cases/waiting.server'
 import { IntakeSchema } from '~/features/intake/intake-schema'
+import { getReporter, openReporterSession } from '~/features/follow-up/reporter-session.server'
+import { withdrawRequest } from '~/features/follow-up/withdrawal.server'
 import { createRequest } from '~/features/intake/store-request.server'
 import { inviteStaff } from '~/features/staff-admin/invitations.server'
 import { changeRole, setStaffActive } from '~/features/staff-admin/staff-accounts.server'
@@ -45,6 +47,7 @@ let counsellor: Awaited<ReturnType<typeof createSignedInStaff>>
 let otherCounsellor: Awaited<ReturnType<typeof createSignedInStaff>>
 let admin: Awaited<ReturnType<typeof createSignedInStaff>>
 let reference: string
+let followUpCode: string
 let caseId: string
 
 beforeAll(async () => {
@@ -79,6 +82,7 @@ beforeAll(async () => {
 		[{ name: 'shot.png', mediaType: 'image/png', data: pngWithText('x') }],
 	)
 	reference = created.reference
+	followUpCode = created.followUpCode
 	caseId = (await prisma.case.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
 })
 
@@ -195,6 +199,11 @@ describe('a refused entry undoes the change it records', () => {
 		)
 		await whileRefused('case.marked-answered', () => markAnswered(lead.actor, reference))
 		expect(await caseState()).toEqual(before)
+		// The reporter's withdrawal: the content, the grants and the session stay.
+		const reporter = (await getReporter((await openReporterSession(followUpCode))!))!
+		await whileRefused('case.withdrawn', () => withdrawRequest(reporter))
+		expect(await caseState()).toEqual(before)
+		expect(await prisma.reporterSession.count({ where: { caseId } })).toBe(1)
 		await setDueDate(lead.actor, reference, new Date('2026-12-24T00:00:00Z'), null)
 		await whileRefused('case.due-date-cleared', () => clearDueDate(lead.actor, reference))
 		expect((await caseState()).dueOn).toEqual(new Date('2026-12-24T00:00:00Z'))

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = [
 	'case.message-sent',
 	'case.attachment-read',
 	'case.personal-data-deleted',
+	'case.withdrawn',
 	'case.deleted',
 	'case.grants-completed',
 	'activity.recorded',

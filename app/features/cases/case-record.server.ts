@@ -32,6 +32,13 @@ export async function classifyCase(actor: StaffActor, reference: string, value: 
 	})
 }
 
+/** The person withdrew the request: the case stays closed (decision 0022). */
+export class CaseWithdrawnError extends Error {
+	constructor() {
+		super('the person withdrew the request')
+	}
+}
+
 export async function changeStatus(
 	actor: StaffActor,
 	reference: string,
@@ -45,6 +52,11 @@ export async function changeStatus(
 		// Locked: the history's "from" is the status the case really had.
 		const found = await lockCaseInScope(tx, actor, reference)
 		if (to === 'NOT_DISCRIMINATION') requirePermission(actor, 'case:work-all')
+		const deletion = await tx.case.findUniqueOrThrow({
+			where: { id: found.id },
+			select: { personalDataDeletion: true },
+		})
+		if (deletion.personalDataDeletion === 'withdrawn') throw new CaseWithdrawnError()
 		if (found.status === to && !outcome) return
 		await tx.case.update({
 			where: { id: found.id },

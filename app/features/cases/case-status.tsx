@@ -24,6 +24,8 @@ export function CaseStatus({
 		lastResult,
 		defaultValue: { status: view.status },
 	})
+	// The person ended it: reopening a case without content would only fill the queues.
+	if (view.personalDataDeletion === 'withdrawn') return null
 	const statuses = CASE_STATUSES.filter((value) => lead || value !== 'NOT_DISCRIMINATION')
 	return (
 		<section aria-labelledby="status-section">

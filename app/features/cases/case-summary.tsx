@@ -14,6 +14,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
 			<dd>
 				<span className={`status status--${view.status}`}>{t(`status.${view.status}`)}</span>
 				{view.outcome ? ` · ${t(`outcome.${view.outcome}`)}` : null}
+				{view.personalDataDeletion === 'withdrawn' ? ` · ${t('case.withdrawnByPerson')}` : null}
 			</dd>
 			<dt>{t('case.assignee')}</dt>
 			<dd>{view.assignee?.displayName ?? t('inbox.unassigned')}</dd>

@@ -84,7 +84,11 @@ function Entry({ view, entry }: { view: CaseView; entry: TimelineEntry }) {
 							to: t(`status.${entry.change.to}`),
 						})}
 					</p>
-					<EntryMeta who={staff(entry.change.by)} when={`${entry.day} ${entry.time}`} />
+					{/* No staff member: the person withdrew the request (withdrawal.server.ts). */}
+					<EntryMeta
+						who={entry.change.by ?? t('case.fromReporter')}
+						when={`${entry.day} ${entry.time}`}
+					/>
 				</li>
 			)
 		case 'assignment': {

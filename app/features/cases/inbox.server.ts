@@ -115,6 +115,7 @@ const ROW_SELECT = {
 	receivedOn: true,
 	waitingSince: true,
 	dueOn: true,
+	personalDataDeletion: true,
 	assignedTo: { select: { displayName: true } },
 } satisfies Prisma.CaseSelect
 
@@ -202,6 +203,7 @@ export async function listCases(actor: StaffActor, filter: InboxFilter, now = ne
 		cases: rows.map((row) => ({
 			reference: row.reference,
 			status: row.status,
+			withdrawn: row.personalDataDeletion === 'withdrawn',
 			channel: row.channel,
 			receivedOn: isoDay(row.receivedOn),
 			assignee: row.assignedTo?.displayName ?? null,

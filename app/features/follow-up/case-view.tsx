@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { FollowUpView } from './follow-up.server'
 import type { FollowUpFailure } from './follow-up-schema'
+import { WithdrawalSection } from './withdrawal'
 
 export function CaseView({ view }: { view: FollowUpView }) {
 	const { t, i18n } = useTranslation('followup')
@@ -113,6 +114,8 @@ export function CaseView({ view }: { view: FollowUpView }) {
 					</Form>
 				</section>
 			) : null}
+
+			<WithdrawalSection />
 
 			<section aria-labelledby="leave-title" className="form-section">
 				<h2 id="leave-title" className="visually-hidden">

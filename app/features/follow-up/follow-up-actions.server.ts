@@ -18,9 +18,12 @@ import {
 	OpenCaseSchema,
 	ReplyNoticeSchema,
 	ReplySchema,
+	WithdrawalSchema,
 	type FollowUpFailure,
+	type WithdrawalAsking,
 } from './follow-up-schema'
 import { endReporterSession, getReporter, openReporterSession } from './reporter-session.server'
+import { withdrawRequest } from './withdrawal.server'
 
 // Case data is shown here: never cached, by the browser or anyone between.
 export const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -74,6 +77,19 @@ export async function handleFollowUpPost(request: Request, clientKey: Buffer) {
 		})
 	}
 
+	if (intent === 'withdraw') {
+		const form = WithdrawalSchema.safeParse(fields)
+		if (!form.success) throw new Response('Bad request', { status: 400 })
+		// The first post only asks (WithdrawalSection shows the question).
+		if (!form.data.confirmed) return data<WithdrawalAsking>({ asking: true }, { headers: NO_STORE })
+		// The deletion ends every session of the case; this cookie goes too. A
+		// withdrawal that found nothing left (another tab was first) ends the same way.
+		await withdrawRequest(reporter)
+		return redirect('/follow-up?withdrawn=1', {
+			headers: { 'Set-Cookie': reporterSessionCookie.clear(request) },
+		})
+	}
+
 	if (intent === 'reply') {
 		const typed = typeof fields.message === 'string' ? fields.message.trim() : ''
 		const { prepared, errors } = prepareAttachments(parsed.files, parsed.fileProblems)
@@ -117,11 +133,13 @@ export async function loadFollowUpPage(request: Request) {
 	const noticeSaved = url.searchParams.get('notice')
 	const notice = url.searchParams.get('sent')
 		? 'sent'
-		: url.searchParams.get('left')
-			? 'left'
-			: noticeSaved === 'on' || noticeSaved === 'off'
-				? (`notice.${noticeSaved}` as const)
-				: null
+		: url.searchParams.get('withdrawn')
+			? 'withdrawn'
+			: url.searchParams.get('left')
+				? 'left'
+				: noticeSaved === 'on' || noticeSaved === 'off'
+					? (`notice.${noticeSaved}` as const)
+					: null
 	const token = reporterSessionCookie.read(request)
 	const reporter = token ? await getReporter(token) : null
 	if (!reporter) {

@@ -14,6 +14,7 @@ export function ConfirmStep({
 	fields,
 	confirmLabel,
 	cancelTo,
+	cancelLabel,
 }: {
 	title: string
 	children: ReactNode
@@ -22,6 +23,8 @@ export function ConfirmStep({
 	fields: Record<string, string>
 	confirmLabel: string
 	cancelTo: string
+	/** The public pages' own word for it: they have no staff texts. */
+	cancelLabel?: string
 }) {
 	const { t } = useTranslation('staff')
 	const heading = useRef<HTMLHeadingElement>(null)
@@ -41,7 +44,7 @@ export function ConfirmStep({
 					{confirmLabel}
 				</button>
 				<Link to={cancelTo} className="button-secondary">
-					{t('confirm.cancel')}
+					{cancelLabel ?? t('confirm.cancel')}
 				</Link>
 			</Form>
 		</section>

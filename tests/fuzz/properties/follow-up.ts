@@ -74,8 +74,10 @@ export function codeText(input: CodeInput, rightCode: string): string {
 }
 
 export const followUpInput = fc.record({
-	intent: intentOrNot(['open', 'reply', 'leave']),
+	intent: intentOrNot(['open', 'reply', 'leave', 'withdraw']),
 	code: codeInput,
+	// A withdrawal's second step, a forged value, or none (the first step).
+	confirmed: fc.option(fc.oneof(fc.constant('yes'), hostile), { nil: undefined }),
 	session: fc.constantFrom('none', 'garbage', 'open', 'ended'),
 	message: fc.oneof(hostile, fc.constantFrom('', ' \n\t ')),
 	files: fc.array(filePart, { maxLength: 6 }),
@@ -88,11 +90,14 @@ export const followUpProperty: FuzzProperty = {
 	runs: (base) => base,
 	async run(numRuns, seed) {
 		await setUpOffice()
-		const { followUpCode } = await newCase('Fuzz follow-up')
+		// A withdrawal ends the case's code: the next run gets a new case.
+		let current = await newCase('Fuzz follow-up')
 		return runProperty(
 			this.name,
 			followUpInput,
 			async (input) => {
+				const { followUpCode } = current
+				const caseOf = { case: { reference: current.reference } }
 				const code = codeText(input.code, followUpCode)
 				let cookie: string | undefined
 				if (input.session === 'garbage') {
@@ -108,12 +113,15 @@ export const followUpProperty: FuzzProperty = {
 					...input.intent.map((value) => ({ name: 'intent', value })),
 					{ name: 'code', value: code },
 					{ name: 'message', value: input.message },
+					...(input.confirmed === undefined ? [] : [{ name: 'confirmed', value: input.confirmed }]),
 					...input.files.map((file) => ({ name: FILE_FIELD, file })),
 					...input.extras,
 				]
-				const [sessionsBefore, messagesBefore] = await Promise.all([
+				const [sessionsBefore, messagesBefore, caseSessions, caseMessages] = await Promise.all([
 					prisma.reporterSession.count(),
 					prisma.message.count(),
+					prisma.reporterSession.count({ where: caseOf }),
+					prisma.message.count({ where: caseOf }),
 				])
 				const answer = await answerOf(
 					followUpRoute.action,
@@ -136,18 +144,41 @@ export const followUpProperty: FuzzProperty = {
 				if (sentAsBrowsersDo(input.envelope, parts) && readable && rightCode && asksToOpen)
 					ensure(opened, `the right code was refused with ${answer.status}`)
 				const left = locationOf(answer) === '/follow-up?left=1'
+				// A withdrawal deletes every session and message of the case.
+				const withdrawn = locationOf(answer) === '/follow-up?withdrawn=1'
 				ensure(
-					sessionsAfter - sessionsBefore === (opened ? 1 : 0) - (left ? 1 : 0),
-					`sessions went from ${sessionsBefore} to ${sessionsAfter} (opened: ${opened}, left: ${left})`,
+					!withdrawn ||
+						(input.intent[0] === 'withdraw' &&
+							input.confirmed === 'yes' &&
+							input.session === 'open'),
+					'a withdrawal without an open session and its confirmation',
+				)
+				ensure(
+					sessionsAfter - sessionsBefore ===
+						(opened ? 1 : 0) - (left ? 1 : 0) - (withdrawn ? caseSessions : 0),
+					`sessions went from ${sessionsBefore} to ${sessionsAfter} (opened: ${opened}, left: ${left}, withdrawn: ${withdrawn})`,
 				)
 				const sent = locationOf(answer) === '/follow-up?sent=1'
 				ensure(
-					messagesAfter - messagesBefore === (sent ? 1 : 0),
+					messagesAfter - messagesBefore === (sent ? 1 : 0) - (withdrawn ? caseMessages : 0),
 					`${messagesAfter - messagesBefore} messages stored for a ${answer.status} answer`,
 				)
+				if (withdrawn) {
+					ensure(
+						(await openReporterSession(followUpCode)) === null,
+						'the code still opens a withdrawn request',
+					)
+					current = await newCase('Fuzz follow-up')
+				}
 
 				const data = isRecord(answer.data) ? answer.data : {}
-				if (answer.data !== undefined)
+				// The withdrawal's first step asks, and only with an open session.
+				const asking = data.asking === true
+				ensure(
+					!asking || (input.intent[0] === 'withdraw' && input.session === 'open'),
+					'asked to withdraw without an open session',
+				)
+				if (answer.data !== undefined && !asking)
 					ensure(typeof data.error === 'string', `a ${answer.status} answer names no error`)
 				if (answer.status === 400 && typeof data.error === 'string') {
 					checkEcho(
@@ -166,6 +197,8 @@ export const followUpProperty: FuzzProperty = {
 				}
 				if (opened) return 'session opened'
 				if (sent) return 'reply stored'
+				if (withdrawn) return 'withdrawn'
+				if (asking) return 'asked to withdraw'
 				return left ? 'session left' : String(answer.status)
 			},
 			numRuns,
