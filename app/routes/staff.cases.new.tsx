@@ -16,6 +16,7 @@ import {
 	FILE_FIELD,
 	fieldErrorsOf,
 	INTAKE_BODY_LIMIT,
+	narrativeErrorValues,
 	readIntakeValues,
 	type FieldErrors,
 } from '~/features/intake/intake-schema'
@@ -46,10 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	const noStore = { 'Cache-Control': 'no-store' }
 	if (outcome.kind === 'invalid') {
 		const first = outcome.fileErrors[0]
-		// The file a file error message names ({{name}}).
-		const errorValues: Record<string, Record<string, string>> = first
-			? { [FILE_FIELD]: { name: first.name } }
-			: {}
+		// The file a file error message names ({{name}}), how far the narrative is over.
+		const errorValues: Record<string, Record<string, string>> = {
+			...(first ? { [FILE_FIELD]: { name: first.name } } : {}),
+			...narrativeErrorValues(outcome.errors, outcome.values),
+		}
 		return data(
 			{
 				ok: false as const,
@@ -78,6 +80,9 @@ export default function RecordCasePage() {
 	const navigation = useNavigation()
 	const { t } = useTranslation('staff')
 	const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null)
+	const [clientErrorValues, setClientErrorValues] = useState<
+		Record<string, Record<string, string>>
+	>({})
 	const [clientAttempt, setClientAttempt] = useState(0)
 	const serverResult = result && !result.ok ? result : undefined
 
@@ -90,13 +95,16 @@ export default function RecordCasePage() {
 
 	// With JavaScript, the same schema checks the form before it is sent.
 	const validateInBrowser = (event: FormEvent<HTMLFormElement>) => {
-		const parsed = RecordedCaseSchema.safeParse(readIntakeValues(new FormData(event.currentTarget)))
+		const values = readIntakeValues(new FormData(event.currentTarget))
+		const parsed = RecordedCaseSchema.safeParse(values)
 		if (parsed.success) {
 			setClientErrors(null)
 			return
 		}
 		event.preventDefault()
-		setClientErrors(fieldErrorsOf(parsed.error))
+		const errors = fieldErrorsOf(parsed.error)
+		setClientErrors(errors)
+		setClientErrorValues(narrativeErrorValues(errors, values))
 		setClientAttempt((attempt) => attempt + 1)
 	}
 
@@ -108,7 +116,7 @@ export default function RecordCasePage() {
 				// A new form starts with today and a code for the person.
 				values={serverResult?.values ?? { receivedOn: today, followUpCode: 'yes' }}
 				errors={clientErrors ?? serverResult?.errors ?? {}}
-				errorValues={clientErrors ? {} : (serverResult?.errorValues ?? {})}
+				errorValues={clientErrors ? clientErrorValues : (serverResult?.errorValues ?? {})}
 				onSubmit={validateInBrowser}
 				submitting={navigation.state === 'submitting'}
 			/>
