@@ -56,6 +56,8 @@ export function LanguageSwitcher({ languages, current, languageForm }: Props) {
 						lang={language.code}
 						dir={language.dir}
 						aria-current={language.code === current ? 'true' : undefined}
+						// With JavaScript the page stays: the menu closes as a new page's would be.
+						onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
 					>
 						{language.nativeName}
 					</button>
