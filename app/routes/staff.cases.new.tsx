@@ -29,23 +29,28 @@ import { RECORDS_CASES } from '~/platform/permissions'
 /** The form carries files, as the public form does, under the same limit. */
 export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	await requireStaffActor(request, RECORDS_CASES)
 	const { t } = getTranslator(request)
+	const title = t('staff:recordCase.title')
 	return {
-		title: t('staff:recordCase.title'),
+		// After a failed post without JavaScript the title says so first.
+		title: context.formErrorCount
+			? t('staff:recordCase.errorTitle', { count: context.formErrorCount, title })
+			: title,
 		today: calendarDay(new Date()).toISOString().slice(0, 10),
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, RECORDS_CASES)
 	const outcome = await submitRecordedCase(actor, request)
 	// What was typed, and the code, are in this response only: never from a cache.
 	const noStore = { 'Cache-Control': 'no-store' }
 	if (outcome.kind === 'invalid') {
+		context.formErrorCount = Object.keys(outcome.errors).length
 		const first = outcome.fileErrors[0]
 		// The file a file error message names ({{name}}), how far the narrative is over.
 		const errorValues: Record<string, Record<string, string>> = {

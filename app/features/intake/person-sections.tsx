@@ -67,16 +67,23 @@ export function WishesSection({ fields }: { fields: IntakeFields }) {
  * them nothing (it waits on the follow-up page, or comes by the contact they
  * give), and "only report" is one click (decision 0021).
  */
-export function ResponseWishChoice({ fields }: { fields: IntakeFields }) {
+export function ResponseWishChoice({
+	fields,
+	asked = true,
+}: {
+	fields: IntakeFields
+	/** false on the staff's recording form: optional, and nothing chosen unless the person said. */
+	asked?: boolean
+}) {
 	const { t, common, values } = fields
 	return (
 		<div className="form-section">
 			<ChoiceGroup
 				{...common('responseWish')}
 				label={t('responseWish.legend')}
-				required
+				required={asked}
 				choices={RESPONSE_WISHES.map((wish) => ({ value: wish, label: t(`responseWish.${wish}`) }))}
-				selected={values.responseWish ?? 'ANSWER'}
+				selected={values.responseWish ?? (asked ? 'ANSWER' : undefined)}
 			/>
 		</div>
 	)
