@@ -74,6 +74,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await openMoreDetails(page)
 			await page.locator('#place').fill('Rapperswil')
 			await page.locator('#responseWish-REPORT_ONLY').check()
+			await page.locator('#attachments').setInputFiles({
+				name: 'notiz.txt',
+				mimeType: 'text/plain',
+				buffer: Buffer.from('Notiz'),
+			})
 
 			await switchLanguage(page, 'العربية')
 			await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
@@ -82,6 +87,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('#narrative')).toHaveValue(text)
 			await expect(page.locator('#place')).toHaveValue('Rapperswil')
 			await expect(page.locator('#responseWish-REPORT_ONLY')).toBeChecked()
+			// With JavaScript the page stays, and so does the chosen file; without,
+			// a browser cannot fill a file field again.
+			expect(
+				await page
+					.locator('#attachments')
+					.evaluate((input: HTMLInputElement) => input.files?.length),
+			).toBe(javaScriptEnabled ? 1 : 0)
 			// Not a submission: no errors shown.
 			await expect(page.locator('#error-summary')).toHaveCount(0)
 

@@ -41,7 +41,7 @@ export const FILE_FIELD = 'attachments'
 
 /** The form's id: the header's language buttons submit it (routes/request.tsx). */
 export const INTAKE_FORM_ID = 'intake-form'
-/** The intent of those buttons: come back in another language with what was typed. */
+/** What those buttons post: come back in another language with what was typed. */
 export const LANGUAGE_INTENT = 'language'
 
 /** Fields that carry several values (checkbox groups). */
