@@ -131,6 +131,23 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('#narrative')).toHaveValue(text)
 	})
 
+	test('sent too fast: the message says what to do, and what was typed is kept', async ({
+		page,
+	}) => {
+		await page.goto('/request')
+		await page.locator('#narrative').fill('Sehr schnell geschrieben')
+		await page.locator('#consent-yes').check()
+		await page.getByRole('button', { name: 'Anfrage senden' }).click()
+		await expect(page.locator('#form')).toHaveText(
+			'Ihre Anfrage ist noch nicht gesendet. Bitte prüfen Sie Ihre Angaben noch einmal und drücken Sie dann noch einmal auf «Anfrage senden».',
+		)
+		await expect(page.locator('#narrative')).toHaveValue('Sehr schnell geschrieben')
+		await expect(page.locator('#consent-yes')).toBeChecked()
+		await page.waitForTimeout(MIN_FILL_MS)
+		await page.getByRole('button', { name: 'Anfrage senden' }).click()
+		await expect(page.getByTestId('follow-up-code')).toBeVisible()
+	})
+
 	test('a failed post: the title says so first, focus is on the list of problems', async ({
 		page,
 	}) => {
