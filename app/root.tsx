@@ -13,6 +13,7 @@ import {
 	Scripts,
 	ScrollRestoration,
 	useLocation,
+	useMatches,
 	useRouteError,
 	useRouteLoaderData,
 } from '@remix-run/react'
@@ -28,6 +29,7 @@ import { DEFAULT_LANGUAGE, directionOf, languagesFor } from './platform/i18n/lan
 import { NAMESPACES, scopeOfPath } from './platform/i18n/namespaces'
 import { resourcesFor } from './platform/i18n/resources.server'
 import { useNonce } from './platform/ui/nonce'
+import type { LanguageFormHandle } from './platform/ui/language-switcher'
 import germanCommon from './locales/de/common.json'
 import stylesheet from './platform/ui/app.css?url'
 import favicon from './platform/ui/favicon.svg?url'
@@ -81,6 +83,9 @@ const FALLBACK_RESOURCES = { common: germanCommon }
 export function Layout({ children }: { children: ReactNode }) {
 	const root = useRouteLoaderData<typeof loader>('root')
 	const nonce = useNonce()
+	const languageForm = useMatches()
+		.map((match) => (match.handle as Partial<LanguageFormHandle> | undefined)?.languageForm)
+		.find(Boolean)
 	const language = root?.language ?? DEFAULT_LANGUAGE
 	const i18n = useMemo(
 		() => createI18n(language, root?.resources ?? FALLBACK_RESOURCES),
@@ -104,6 +109,7 @@ export function Layout({ children }: { children: ReactNode }) {
 						current={language}
 						demo={root?.demo ?? false}
 						quickExit={root?.quickExit ?? true}
+						languageForm={languageForm}
 					/>
 					<main id="main" tabIndex={-1}>
 						{children}

@@ -117,5 +117,10 @@ declare module '@remix-run/node' {
 		cspNonce: string
 		/** A daily-rotating keyed hash of the client, for rate limits only. */
 		clientKey: Buffer
+		/**
+		 * How many problems a form's action found: without JavaScript the
+		 * page's loader runs in the same request and puts them in the title.
+		 */
+		formErrorCount?: number
 	}
 }

@@ -145,6 +145,13 @@ export const CASE_CHANNELS = [
 ] as const
 export type CaseChannelName = (typeof CASE_CHANNELS)[number]
 
+/**
+ * What the person wants from the office: only to report, or an answer. The
+ * values of the enum "ResponseWish"; the statistics count them.
+ */
+export const RESPONSE_WISHES = ['REPORT_ONLY', 'ANSWER'] as const
+export type ResponseWishName = (typeof RESPONSE_WISHES)[number]
+
 /** The channels a counsellor or lead records a case from (/staff/cases/new): all but the web form. */
 export const RECORDED_CHANNELS = [
 	'PHONE',

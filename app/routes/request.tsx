@@ -12,11 +12,15 @@ import {
 	FILE_FIELD,
 	fieldErrorsOf,
 	INTAKE_BODY_LIMIT,
+	INTAKE_FORM_ID,
 	IntakeSchema,
+	LANGUAGE_INTENT,
+	narrativeErrorValues,
 	readIntakeValues,
 	type FieldErrors,
 } from '~/features/intake/intake-schema'
 import { bodyLimitHandle } from '~/platform/forms/body-limit'
+import type { LanguageFormHandle } from '~/platform/ui/language-switcher'
 import { getTranslator } from '~/platform/i18n/translate.server'
 import { PUBLIC_LANGUAGES } from '~/platform/i18n/languages'
 import { issueFormToken } from '~/features/intake/form-timing.server'
@@ -25,14 +29,25 @@ import { OfficeNotSetUpError } from '~/features/intake/store-request.server'
 import { isOfficeSetUp } from '~/features/staff-admin/office-setup.server'
 import { isMailOn } from '~/features/notifications/mail-config.server'
 
-/** The form carries files; its parser (submit-intake.server.ts) reads under the same limit. */
-export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
+/**
+ * The form carries files; its parser (submit-intake.server.ts) reads under
+ * the same limit. The header's language choices submit the form, so that a
+ * change of language keeps what was typed.
+ */
+export const handle: LanguageFormHandle & ReturnType<typeof bodyLimitHandle> = {
+	...bodyLimitHandle(INTAKE_BODY_LIMIT),
+	languageForm: INTAKE_FORM_ID,
+}
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { t } = getTranslator(request)
+	const title = t('intake:pageTitle')
 	return data(
 		{
-			title: t('intake:pageTitle'),
+			// After a failed post without JavaScript the title says so first.
+			title: context.formErrorCount
+				? t('intake:errorTitle', { count: context.formErrorCount, title })
+				: title,
 			formToken: issueFormToken(),
 			open: await isOfficeSetUp(),
 			offerReplyNotice: isMailOn(),
@@ -61,13 +76,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			throw new Response('Payload too large', { status: 413 })
 		case 'malformed':
 			throw new Response('Bad request', { status: 400 })
+		case 'languageSwitched':
+			// The same page in the language the URL names (?lang=, which the root
+			// loader also keeps in the cookie), with what was typed, unchecked.
+			return data(
+				{
+					ok: false as const,
+					values: outcome.values,
+					errors: {},
+					errorValues: {},
+					formToken: outcome.formToken ?? issueFormToken(),
+				},
+				{ headers: noStore },
+			)
 		case 'invalid':
+			context.formErrorCount = Object.keys(outcome.errors).length
 			return data(
 				{
 					ok: false as const,
 					values: outcome.values,
 					errors: outcome.errors,
-					errorValues: fileErrorValues(outcome.fileErrors),
+					errorValues: {
+						...fileErrorValues(outcome.fileErrors),
+						...narrativeErrorValues(outcome.errors, outcome.values),
+					},
 					formToken: issueFormToken(),
 				},
 				{ status: 400, headers: noStore },
@@ -75,7 +107,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		case 'stored':
 			// The code is shown in this response only; it is not stored anywhere.
 			return data(
-				{ ok: true as const, code: outcome.created.followUpCode, withContact: outcome.withContact },
+				{
+					ok: true as const,
+					code: outcome.created.followUpCode,
+					withContact: outcome.withContact,
+					contactDropped: outcome.contactDropped,
+				},
 				{ headers: noStore },
 			)
 	}
@@ -92,7 +129,14 @@ function fileErrorValues(
 export default function RequestPage() {
 	const { formToken, open } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	if (result?.ok) return <Confirmation code={result.code} withContact={result.withContact} />
+	if (result?.ok)
+		return (
+			<Confirmation
+				code={result.code}
+				withContact={result.withContact}
+				contactDropped={result.contactDropped}
+			/>
+		)
 	if (!open) return <NotOpen />
 	return <RequestForm formToken={result && !result.ok ? result.formToken : formToken} />
 }
@@ -103,6 +147,9 @@ function RequestForm({ formToken }: { formToken: string }) {
 	const result = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null)
+	const [clientErrorValues, setClientErrorValues] = useState<
+		Record<string, Record<string, string>>
+	>({})
 	const serverResult = result && !result.ok ? result : undefined
 	const errors = clientErrors ?? serverResult?.errors ?? {}
 	const [clientAttempt, setClientAttempt] = useState(0)
@@ -114,14 +161,23 @@ function RequestForm({ formToken }: { formToken: string }) {
 	}, [serverResult, clientAttempt])
 
 	// With JavaScript, the same schema checks the form before it is sent.
+	// A change of language is not a submission: nothing to check.
 	const validateInBrowser = (event: FormEvent<HTMLFormElement>) => {
-		const parsed = IntakeSchema.safeParse(readIntakeValues(new FormData(event.currentTarget)))
+		const submitter = (event.nativeEvent as SubmitEvent).submitter
+		if (submitter?.getAttribute('value') === LANGUAGE_INTENT) {
+			setClientErrors(null)
+			return
+		}
+		const values = readIntakeValues(new FormData(event.currentTarget))
+		const parsed = IntakeSchema.safeParse(values)
 		if (parsed.success) {
 			setClientErrors(null)
 			return
 		}
 		event.preventDefault()
-		setClientErrors(fieldErrorsOf(parsed.error))
+		const errors = fieldErrorsOf(parsed.error)
+		setClientErrors(errors)
+		setClientErrorValues(narrativeErrorValues(errors, values))
 		setClientAttempt((attempt) => attempt + 1)
 	}
 
@@ -135,7 +191,7 @@ function RequestForm({ formToken }: { formToken: string }) {
 				offerReplyNotice={offerReplyNotice}
 				values={serverResult?.values ?? {}}
 				errors={errors}
-				errorValues={clientErrors ? {} : (serverResult?.errorValues ?? {})}
+				errorValues={clientErrors ? clientErrorValues : (serverResult?.errorValues ?? {})}
 				onSubmit={validateInBrowser}
 				submitting={navigation.state === 'submitting'}
 			/>
@@ -157,7 +213,15 @@ function NotOpen() {
 	)
 }
 
-function Confirmation({ code, withContact }: { code: string; withContact: boolean }) {
+function Confirmation({
+	code,
+	withContact,
+	contactDropped,
+}: {
+	code: string
+	withContact: boolean
+	contactDropped: boolean
+}) {
 	const { t } = useTranslation('intake')
 	const heading = useRef<HTMLHeadingElement>(null)
 	useEffect(() => heading.current?.focus(), [])
@@ -166,6 +230,7 @@ function Confirmation({ code, withContact }: { code: string; withContact: boolea
 			<h1 ref={heading} tabIndex={-1}>
 				{t('confirmation.heading')}
 			</h1>
+			{contactDropped ? <p className="notice">{t('confirmation.contactDropped')}</p> : null}
 			<section aria-labelledby="code-title" className="code-box">
 				<h2 id="code-title">{t('confirmation.codeTitle')}</h2>
 				<p>{t('confirmation.codeIntro')}</p>

@@ -16,6 +16,7 @@ import {
 	FILE_FIELD,
 	fieldErrorsOf,
 	INTAKE_BODY_LIMIT,
+	narrativeErrorValues,
 	readIntakeValues,
 	type FieldErrors,
 } from '~/features/intake/intake-schema'
@@ -28,28 +29,34 @@ import { RECORDS_CASES } from '~/platform/permissions'
 /** The form carries files, as the public form does, under the same limit. */
 export const handle = bodyLimitHandle(INTAKE_BODY_LIMIT)
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
 	await requireStaffActor(request, RECORDS_CASES)
 	const { t } = getTranslator(request)
+	const title = t('staff:recordCase.title')
 	return {
-		title: t('staff:recordCase.title'),
+		// After a failed post without JavaScript the title says so first.
+		title: context.formErrorCount
+			? t('staff:recordCase.errorTitle', { count: context.formErrorCount, title })
+			: title,
 		today: calendarDay(new Date()).toISOString().slice(0, 10),
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
 	const actor = await requireStaffActor(request, RECORDS_CASES)
 	const outcome = await submitRecordedCase(actor, request)
 	// What was typed, and the code, are in this response only: never from a cache.
 	const noStore = { 'Cache-Control': 'no-store' }
 	if (outcome.kind === 'invalid') {
+		context.formErrorCount = Object.keys(outcome.errors).length
 		const first = outcome.fileErrors[0]
-		// The file a file error message names ({{name}}).
-		const errorValues: Record<string, Record<string, string>> = first
-			? { [FILE_FIELD]: { name: first.name } }
-			: {}
+		// The file a file error message names ({{name}}), how far the narrative is over.
+		const errorValues: Record<string, Record<string, string>> = {
+			...(first ? { [FILE_FIELD]: { name: first.name } } : {}),
+			...narrativeErrorValues(outcome.errors, outcome.values),
+		}
 		return data(
 			{
 				ok: false as const,
@@ -78,6 +85,9 @@ export default function RecordCasePage() {
 	const navigation = useNavigation()
 	const { t } = useTranslation('staff')
 	const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null)
+	const [clientErrorValues, setClientErrorValues] = useState<
+		Record<string, Record<string, string>>
+	>({})
 	const [clientAttempt, setClientAttempt] = useState(0)
 	const serverResult = result && !result.ok ? result : undefined
 
@@ -90,13 +100,16 @@ export default function RecordCasePage() {
 
 	// With JavaScript, the same schema checks the form before it is sent.
 	const validateInBrowser = (event: FormEvent<HTMLFormElement>) => {
-		const parsed = RecordedCaseSchema.safeParse(readIntakeValues(new FormData(event.currentTarget)))
+		const values = readIntakeValues(new FormData(event.currentTarget))
+		const parsed = RecordedCaseSchema.safeParse(values)
 		if (parsed.success) {
 			setClientErrors(null)
 			return
 		}
 		event.preventDefault()
-		setClientErrors(fieldErrorsOf(parsed.error))
+		const errors = fieldErrorsOf(parsed.error)
+		setClientErrors(errors)
+		setClientErrorValues(narrativeErrorValues(errors, values))
 		setClientAttempt((attempt) => attempt + 1)
 	}
 
@@ -108,7 +121,7 @@ export default function RecordCasePage() {
 				// A new form starts with today and a code for the person.
 				values={serverResult?.values ?? { receivedOn: today, followUpCode: 'yes' }}
 				errors={clientErrors ?? serverResult?.errors ?? {}}
-				errorValues={clientErrors ? {} : (serverResult?.errorValues ?? {})}
+				errorValues={clientErrors ? clientErrorValues : (serverResult?.errorValues ?? {})}
 				onSubmit={validateInBrowser}
 				submitting={navigation.state === 'submitting'}
 			/>

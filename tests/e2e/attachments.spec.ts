@@ -9,7 +9,7 @@ import {
 	photoWithLocationEverywhere,
 	pngWithLocationEverywhere,
 } from '../support/sample-files'
-import { expect, MIN_FILL_MS, test } from './fixtures'
+import { expect, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
 test.use({ javaScriptEnabled: false })
@@ -22,6 +22,7 @@ test('locations are gone, names are safe, and the .data variant is refused', asy
 	await page.goto('/request')
 	const started = Date.now()
 	await page.locator('#narrative').fill(`Die Fotos zeigen es. ${phrase}`)
+	await openMoreDetails(page)
 	await page.locator('#attachments').setInputFiles([
 		{
 			name: 'IMG_2041.jpg',
@@ -33,7 +34,7 @@ test('locations are gone, names are safe, and the .data variant is refused', asy
 	])
 	await page.locator('#consent-yes').check()
 	await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
-	await page.locator('button[type=submit]').click()
+	await page.locator('main button[type=submit]').click()
 	await expect(page.getByTestId('follow-up-code')).toBeVisible()
 
 	const staff = await browser.newPage()

@@ -19,7 +19,7 @@ const GUARD_MESSAGE = 'Forbidden: this form can only be sent from this website.'
  * `intent` (empty: the route has no intents).
  */
 const INTENTS: Record<string, string[]> = {
-	'request.tsx': [],
+	'request.tsx': ['language'],
 	'follow-up.tsx': ['open', 'reply', 'notice', 'leave', 'withdraw'],
 	'staff.login.tsx': [],
 	'staff.two-factor.tsx': [],

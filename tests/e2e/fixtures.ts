@@ -26,3 +26,9 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** The form refuses submissions made sooner than this after it was shown. */
 export const MIN_FILL_MS = 3_100
+
+/** Unfolds the request form's "more details", unless a post that came back opened it already. */
+export async function openMoreDetails(page: Page) {
+	if ((await page.locator('details.more-details').getAttribute('open')) === null)
+		await page.locator('details.more-details > summary').click()
+}

@@ -7,7 +7,7 @@ import pg from 'pg'
 import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
 import { calendarDay } from '../../app/platform/calendar-day.ts'
 import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
 const { lead, counsellor } = DEMO_ACCOUNTS
@@ -51,6 +51,7 @@ test('the counsellor lands on her cases, sees the reply marked and the wait, and
 	const started = Date.now()
 	const phrase = `Phrase Wiedervorlage-Säntis ${Date.now()}`
 	await reporter.getByLabel('Beschreiben Sie, was passiert ist').fill(`Beschimpft. ${phrase}`)
+	await openMoreDetails(reporter)
 	await reporter.getByRole('checkbox', { name: 'Verwaltung', exact: true }).check()
 	await reporter.getByLabel('Ich bin einverstanden').check()
 	await reporter.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import pg from 'pg'
 import { dumpDatabaseText, tracesOf } from '../support/database-dump'
-import { expect, MIN_FILL_MS, test } from './fixtures'
+import { expect, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import type { APIRequestContext } from '@playwright/test'
 
 async function formToken(request: APIRequestContext): Promise<string> {
@@ -36,6 +36,7 @@ test.describe('without JavaScript', () => {
 		await page.goto('/request')
 		const started = Date.now()
 		await page.locator('#narrative').fill('Mit zu grosser Datei')
+		await openMoreDetails(page)
 		await page.locator('#place').fill('Gossau')
 		await page.locator('#consent-yes').check()
 		await page.locator('#attachments').setInputFiles([
@@ -46,7 +47,7 @@ test.describe('without JavaScript', () => {
 			},
 		])
 		await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
-		await page.locator('button[type=submit]').click()
+		await page.locator('main button[type=submit]').click()
 		await expect(page.locator('#attachments-error')).toHaveText(
 			'Die Datei «gross.pdf» ist grösser als 10 MB.',
 		)
@@ -61,7 +62,7 @@ test.describe('without JavaScript', () => {
 			},
 		])
 		await page.waitForTimeout(MIN_FILL_MS)
-		await page.locator('button[type=submit]').click()
+		await page.locator('main button[type=submit]').click()
 		await expect(page.locator('#attachments-error')).toContainText('«foto.png» hat ein Format')
 		await expect(page.locator('#narrative')).toHaveValue('Mit zu grosser Datei')
 	})
@@ -88,7 +89,10 @@ test('hostile posts get 400 with escaped text, never a 500, and store nothing', 
 
 	const megabyte = await post({ narrative: 'x'.repeat(1024 * 1024) })
 	expect(megabyte.status()).toBe(400)
-	expect(await megabyte.text()).toContain('Dieser Text ist zu lang')
+	// How far over the limit, and the limit (the text itself comes back as typed).
+	expect(await megabyte.text()).toContain(
+		`Der Text ist ${1024 * 1024 - 20_000} Zeichen zu lang; höchstens 20000 Zeichen sind möglich.`,
+	)
 
 	const invalid = await post({
 		narrative: 'ok',
@@ -127,6 +131,7 @@ test("typed phrases and a file's text leave no readable trace in the database or
 	await page.locator('#contactMode-contact').check()
 	await page.locator('#contactName').fill(phrases[1]!)
 	await page.locator('#contactEmail').fill('brombeer@example.ch')
+	await openMoreDetails(page)
 	await page.locator('#attachments').setInputFiles({
 		name: 'notiz.txt',
 		mimeType: 'text/plain',
@@ -134,7 +139,7 @@ test("typed phrases and a file's text leave no readable trace in the database or
 	})
 	await page.locator('#consent-yes').check()
 	await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
-	await page.locator('button[type=submit]').click()
+	await page.locator('main button[type=submit]').click()
 	await expect(page.getByTestId('follow-up-code')).toBeVisible()
 
 	const dump = await dumpDatabaseText(process.env.E2E_DATABASE_URL!)

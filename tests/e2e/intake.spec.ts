@@ -1,5 +1,5 @@
 import { pngWithText } from '../support/sample-files'
-import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 
 test('an anonymous request in German: code shown once, follow-up opens, a message arrives', async ({
 	page,
@@ -10,6 +10,7 @@ test('an anonymous request in German: code shown once, follow-up opens, a messag
 	await page
 		.getByLabel('Beschreiben Sie, was passiert ist')
 		.fill('Im Bus wurde ich beschimpft, Phrase Bernstein-Quittung.')
+	await openMoreDetails(page)
 	await page.getByLabel('Öffentlicher Raum').check()
 	await page.getByLabel('Beschimpfung').check()
 	await page.getByLabel('Ich bin einverstanden').check()
@@ -47,6 +48,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
 		const started = Date.now()
 		await page.locator('#narrative').fill('تعرضت للإهانة في العمل بسبب أصلي.')
+		await openMoreDetails(page)
 		await page.locator('#areas-work').check()
 		await page.locator('#contactMode-contact').check()
 		await page.locator('#contactName').fill('Amira')
@@ -60,7 +62,7 @@ test.describe('without JavaScript', () => {
 		})
 		await page.locator('#consent-yes').check()
 		await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
-		await page.locator('button[type=submit]').click()
+		await page.locator('main button[type=submit]').click()
 		await expect(page.getByTestId('follow-up-code')).toBeVisible()
 	})
 
@@ -68,11 +70,12 @@ test.describe('without JavaScript', () => {
 		page,
 	}) => {
 		await page.goto('/request?lang=en')
+		await openMoreDetails(page)
 		await page.locator('#place').fill('Wil')
 		await page.locator('#contactMode-contact').check()
 		await page.locator('#contactPhone').fill('not a number')
 		await page.getByLabel('Public space').check()
-		await page.locator('button[type=submit]').click()
+		await page.locator('main button[type=submit]').click()
 
 		await expect(page.getByRole('alert')).toContainText('Please check your entries')
 		await expect(page.locator('#narrative-error')).toHaveText('Please describe what happened.')
@@ -89,7 +92,7 @@ test.describe('without JavaScript', () => {
 test('the form in Arabic and its error messages pass axe', async ({ page }) => {
 	await page.goto('/request?lang=ar')
 	await expectNoAxeViolations(page)
-	await page.locator('button[type=submit]').click()
+	await page.locator('main button[type=submit]').click()
 	await expect(page.locator('#error-summary')).toBeVisible()
 	await expectNoAxeViolations(page)
 })
@@ -100,7 +103,7 @@ test('with JavaScript the same rules are checked before sending', async ({ page 
 		if (request.method() === 'POST') posted = true
 	})
 	await page.goto('/request?lang=fr')
-	await page.locator('button[type=submit]').click()
+	await page.locator('main button[type=submit]').click()
 	await expect(page.locator('#error-summary')).toBeFocused()
 	await expect(page.locator('#narrative-error')).toBeVisible()
 	expect(posted).toBe(false)
@@ -123,7 +126,7 @@ test('a wrong code gets one generic answer; the tenth wrong try in a row gets 42
 		// Wait for each answer: a new submission would cancel one in flight.
 		const [answer] = await Promise.all([
 			page.waitForResponse((r) => r.request().method() === 'POST'),
-			page.locator('button[type=submit]').click(),
+			page.locator('main button[type=submit]').click(),
 		])
 		expect(answer.status()).toBe(400)
 		await expect(page.locator('#code-error')).toBeVisible()
@@ -132,7 +135,7 @@ test('a wrong code gets one generic answer; the tenth wrong try in a row gets 42
 	await page.locator('#code').fill('AAAA-BBBB-CCCC-DDDD-EEEF')
 	const [response] = await Promise.all([
 		page.waitForResponse((r) => r.request().method() === 'POST'),
-		page.locator('button[type=submit]').click(),
+		page.locator('main button[type=submit]').click(),
 	])
 	expect(response.status()).toBe(429)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/.+/)

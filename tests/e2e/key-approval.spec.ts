@@ -9,7 +9,7 @@ import type { Browser, Page } from '@playwright/test'
 import pg from 'pg'
 import { totpCode } from '../../app/features/staff-auth/totp-code.ts'
 import { DEMO_ACCOUNTS, type DemoAccount } from '../../prisma/demo-accounts.ts'
-import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
 test.describe.configure({ mode: 'serial' })
@@ -148,6 +148,7 @@ test('(a) a lead the admin invites reads nothing, even after a lead signs in, no
 	await reporter
 		.getByLabel('Beschreiben Sie, was passiert ist')
 		.fill(`Im Laden nicht bedient. ${phrase}`)
+	await openMoreDetails(reporter)
 	await reporter.getByRole('checkbox', { name: 'Verwaltung', exact: true }).check()
 	await reporter.getByLabel('Ich bin einverstanden').check()
 	await reporter.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))

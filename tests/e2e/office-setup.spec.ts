@@ -17,7 +17,7 @@ import { applyMigrations } from '../../server/migrations.ts'
 import { startAppServer, type AppServer } from '../support/app-server.ts'
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/postgres.ts'
 import { issueSetupLinkFor } from '../support/setup-link.ts'
-import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase } from './staff-session'
 
 const SECRET = 'office-setup-secret-that-is-long-enough-for-the-schema'
@@ -302,6 +302,7 @@ test('the first lead and admin enrol without JavaScript, see their recovery code
 	await visitor
 		.getByLabel('Beschreiben Sie, was passiert ist')
 		.fill(`Bei der Wohnungssuche abgewiesen. ${phrase}`)
+	await openMoreDetails(visitor)
 	await visitor.getByRole('checkbox', { name: 'Verwaltung', exact: true }).check()
 	await visitor.getByLabel('Ich bin einverstanden').check()
 	await visitor.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))

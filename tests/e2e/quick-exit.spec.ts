@@ -6,7 +6,7 @@
 // checks that answer and shows a stand-in page in its place, so that nothing
 // leaves this machine.
 import type { Page } from '@playwright/test'
-import { expect, MIN_FILL_MS, test } from './fixtures'
+import { expect, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 
 const NEUTRAL = 'https://neutral.example/weather'
 
@@ -48,6 +48,7 @@ test('it ends a follow-up session; three presses of Esc leave too', async ({ pag
 	await page.goto('/request')
 	const started = Date.now()
 	await page.getByLabel('Beschreiben Sie, was passiert ist').fill('Beim Einkaufen beschimpft.')
+	await openMoreDetails(page)
 	await page.getByLabel('Öffentlicher Raum').check()
 	await page.getByLabel('Ich bin einverstanden').check()
 	await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))

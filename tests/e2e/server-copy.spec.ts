@@ -31,7 +31,7 @@ import {
 	type CopyPiece,
 	type Needle,
 } from '../support/server-copy.ts'
-import { expect, MIN_FILL_MS, test } from './fixtures'
+import { expect, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase } from './staff-session'
 
 type Account = { name: string; email: string; password: string }
@@ -157,7 +157,7 @@ async function sendRequest(page: Page, fill: (page: Page) => Promise<void>): Pro
 	await fill(page)
 	await page.locator('#consent-yes').check()
 	await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
-	await page.locator('button[type=submit]').click()
+	await page.locator('main button[type=submit]').click()
 	return (await page.getByTestId('follow-up-code').textContent())!.trim()
 }
 
@@ -261,6 +261,7 @@ test('a copy of an office server after its setup and a day of use opens no case'
 	const [codeA, codeB, codeC] = await Promise.all([
 		sendRequest(reporterA, async (page) => {
 			await page.locator('#narrative').fill(TYPED.narrativeA)
+			await openMoreDetails(page)
 			await page.locator('#place').fill(TYPED.place)
 			await page.locator('#areas-other').check()
 			await page.locator('#areasOther').fill(TYPED.areasOther)

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { DEMO_ACCOUNTS } from '../../prisma/demo-accounts.ts'
-import { expect, expectNoAxeViolations, MIN_FILL_MS, test } from './fixtures'
+import { expect, expectNoAxeViolations, MIN_FILL_MS, openMoreDetails, test } from './fixtures'
 import { findNewCaseByPhrase, signIn } from './staff-session'
 
 const { lead, counsellor, admin, statistics } = DEMO_ACCOUNTS
@@ -48,6 +48,7 @@ test('a counsellor works a fresh request from inbox to closed and talks with the
 	await reporter
 		.getByLabel('Beschreiben Sie, was passiert ist')
 		.fill(`Am Schalter abgewiesen. ${phrase}`)
+	await openMoreDetails(reporter)
 	await reporter.getByRole('checkbox', { name: 'Verwaltung', exact: true }).check()
 	await reporter.getByLabel('Ich bin einverstanden').check()
 	await reporter.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))

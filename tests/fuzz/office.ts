@@ -27,7 +27,13 @@ export function setUpOffice(): Promise<void> {
 
 export async function newCase(narrative: string) {
 	return createRequest(
-		IntakeSchema.parse({ narrative, areas: ['work'], contactMode: 'anonymous', consent: 'yes' }),
+		IntakeSchema.parse({
+			narrative,
+			areas: ['work'],
+			responseWish: 'ANSWER',
+			contactMode: 'anonymous',
+			consent: 'yes',
+		}),
 		[],
 	)
 }

@@ -76,6 +76,7 @@ beforeAll(async () => {
 		IntakeSchema.parse({
 			narrative: 'Audit transaction test',
 			areas: ['work'],
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 		}),

@@ -57,6 +57,7 @@ const intake = (overrides: Record<string, unknown>) =>
 	IntakeSchema.parse({
 		areas: ['work'],
 		forms: ['insult'],
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 		...overrides,
@@ -73,6 +74,7 @@ async function createOffice() {
 			intake({
 				narrative: PHRASES.narrative,
 				place: PHRASES.place,
+				responseWish: 'ANSWER',
 				contactMode: 'contact',
 				contactName: PHRASES.name,
 				contactEmail: PHRASES.email,

@@ -81,6 +81,7 @@ test('a request, a reply with files and a follow-up session leave no time of day
 		IntakeSchema.parse({
 			narrative: 'A request with files',
 			ageGroup: '26_40',
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 		}),
@@ -180,6 +181,7 @@ test('the answers neither the inbox nor the statistics need are ciphertext; the 
 			...answers,
 			interpreterLanguage: 'Tigrinya',
 			gender: 'man',
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 		}),
@@ -233,7 +235,12 @@ test('the answers neither the inbox nor the statistics need are ciphertext; the 
 test('a file downloads as it was sent, padded or stored before the padding', async () => {
 	const data = Buffer.from('The file as it was sent')
 	const created = await createRequest(
-		IntakeSchema.parse({ narrative: 'Files', contactMode: 'anonymous', consent: 'yes' }),
+		IntakeSchema.parse({
+			narrative: 'Files',
+			responseWish: 'ANSWER',
+			contactMode: 'anonymous',
+			consent: 'yes',
+		}),
 		[{ name: 'new.txt', mediaType: 'text/plain', data }],
 	)
 	const stored = await prisma.case.findUniqueOrThrow({

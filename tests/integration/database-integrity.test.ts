@@ -100,6 +100,7 @@ beforeAll(async () => {
 			narrative: 'Integrity test',
 			areas: ['work'],
 			ageGroup: PREFER_NOT_TO_SAY,
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 		}),
@@ -348,7 +349,12 @@ describe('references', () => {
 
 	test("an attachment's message belongs to the same case", async () => {
 		const other = await createRequest(
-			IntakeSchema.parse({ narrative: 'Other case', contactMode: 'anonymous', consent: 'yes' }),
+			IntakeSchema.parse({
+				narrative: 'Other case',
+				responseWish: 'ANSWER',
+				contactMode: 'anonymous',
+				consent: 'yes',
+			}),
 			[],
 		)
 		const otherId = (

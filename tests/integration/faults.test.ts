@@ -70,6 +70,7 @@ async function submit(marker: string): Promise<Outcome> {
 	form.set('narrative', `Fault stream ${marker}`)
 	form.set('areas', 'public_space')
 	form.set('contactMode', 'anonymous')
+	form.set('responseWish', 'ANSWER')
 	form.set('consent', 'yes')
 	try {
 		const response = await fetch(`${app.url}/request`, {

@@ -21,7 +21,12 @@ beforeAll(async () => {
 		role: 'LEAD',
 		password: 'a long lead password',
 	})
-	const intake = IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes' })
+	const intake = IntakeSchema.parse({
+		narrative: 'x',
+		responseWish: 'ANSWER',
+		contactMode: 'anonymous',
+		consent: 'yes',
+	})
 	rightCode = (await createRequest(intake, [])).followUpCode
 })
 

@@ -48,6 +48,7 @@ const intake = (narrative: string, extra: Record<string, unknown> = {}) =>
 		narrative,
 		areas: ['work'],
 		forms: ['insult'],
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 		...extra,

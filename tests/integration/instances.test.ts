@@ -116,6 +116,7 @@ test('a request sent through one instance opens with its code on the other', asy
 	for (const [key, value] of Object.entries({
 		formStarted: token,
 		narrative: 'Sent through the first instance',
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 	}))
@@ -169,6 +170,7 @@ test('a web request and a reporter’s reply each send exactly one content-free 
 	for (const [key, value] of Object.entries({
 		formStarted: token,
 		narrative,
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 	}))

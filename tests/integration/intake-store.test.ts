@@ -41,7 +41,13 @@ beforeAll(async () => {
 })
 
 const intake = (overrides: Record<string, unknown>) =>
-	IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes', ...overrides })
+	IntakeSchema.parse({
+		narrative: 'x',
+		responseWish: 'ANSWER',
+		contactMode: 'anonymous',
+		consent: 'yes',
+		...overrides,
+	})
 
 describe('a stored request', () => {
 	test('is ciphertext at rest and opens for the lead, the recovery key and the code only', async () => {
@@ -59,6 +65,7 @@ describe('a stored request', () => {
 				place: phrases.place,
 				areas: ['other'],
 				areasOther: phrases.other,
+				responseWish: 'ANSWER',
 				contactMode: 'contact',
 				contactName: phrases.name,
 				contactEmail: phrases.email,
@@ -99,19 +106,19 @@ describe('a stored request', () => {
 	})
 
 	test('an anonymous request keeps no contact data, whatever the fields held', async () => {
-		const created = await createRequest(
-			intake({
-				contactMode: 'anonymous',
-				contactName: 'Left Over',
-				contactEmail: 'left@example.ch',
-			}),
-			[],
-		)
+		const answers = intake({
+			responseWish: 'REPORT_ONLY',
+			contactMode: 'anonymous',
+			contactName: 'Left Over',
+			contactEmail: 'left@example.ch',
+		})
+		expect(answers.contactDropped).toBe(true)
+		const created = await createRequest(answers, [])
 		const stored = await prisma.case.findUniqueOrThrow({
 			where: { reference: created.reference },
-			select: { channel: true, contact: true },
+			select: { channel: true, contact: true, responseWish: true },
 		})
-		expect(stored).toEqual({ channel: 'WEB_ANONYMOUS', contact: null })
+		expect(stored).toEqual({ channel: 'WEB_ANONYMOUS', contact: null, responseWish: 'REPORT_ONLY' })
 	})
 
 	test('a full copy of the server opens nothing: no key, secret or stored value unwraps a case key', async () => {

@@ -50,6 +50,7 @@ const intake = (narrative: string) =>
 		narrative,
 		areas: ['work'],
 		forms: ['insult'],
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 	})

@@ -60,6 +60,7 @@ async function leadAtOldCost(name: string) {
 			narrative: `The case of ${name}`,
 			areas: ['work'],
 			forms: ['insult'],
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 		}),

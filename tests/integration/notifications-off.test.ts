@@ -31,6 +31,7 @@ test('without SMTP_HOST no notice is queued or counted, and the worker does not 
 	const { reference, followUpCode } = await createRequest(
 		IntakeSchema.parse({
 			narrative: 'Ohne Mailserver',
+			responseWish: 'ANSWER',
 			contactMode: 'contact',
 			contactEmail: 'reporter@example.net',
 			replyNotice: 'yes',

@@ -100,6 +100,7 @@ const intake = (fields: Record<string, unknown> = {}) =>
 	IntakeSchema.parse({
 		narrative: 'Quittengelee im Treppenhaus',
 		areas: ['housing'],
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 		...fields,
@@ -252,7 +253,12 @@ describe('reporter notices', () => {
 
 	test('a reporter who asked hears of an answer in their language, without its content', async () => {
 		const { reference } = await createRequest(
-			intake({ contactMode: 'contact', contactEmail: reporterEmail, replyNotice: 'yes' }),
+			intake({
+				responseWish: 'ANSWER',
+				contactMode: 'contact',
+				contactEmail: reporterEmail,
+				replyNotice: 'yes',
+			}),
 			[],
 			{ language: 'fr', notifyStaff: false },
 		)
@@ -273,7 +279,7 @@ describe('reporter notices', () => {
 
 	test('one who did not ask, or turned it off on the follow-up page, hears nothing; turned on, in that page’s language', async () => {
 		const silent = await createRequest(
-			intake({ contactMode: 'contact', contactEmail: reporterEmail }),
+			intake({ responseWish: 'ANSWER', contactMode: 'contact', contactEmail: reporterEmail }),
 			[],
 			{ notifyStaff: false },
 		)

@@ -108,7 +108,12 @@ describe('issueSetupLink', () => {
 
 describe('until the office is set up', () => {
 	test('the form refuses requests until the office has a recovery key and a lead', async () => {
-		const intake = IntakeSchema.parse({ narrative: 'x', contactMode: 'anonymous', consent: 'yes' })
+		const intake = IntakeSchema.parse({
+			narrative: 'x',
+			responseWish: 'ANSWER',
+			contactMode: 'anonymous',
+			consent: 'yes',
+		})
 		await expect(createRequest(intake, [])).rejects.toThrow(OfficeNotSetUpError)
 		const token = await linkAtLeadStep()
 		await expect(createRequest(intake, [])).rejects.toThrow(OfficeNotSetUpError)

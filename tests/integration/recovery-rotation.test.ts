@@ -28,7 +28,13 @@ let earlier: string[] = []
 
 const request = (narrative: string) =>
 	createRequest(
-		IntakeSchema.parse({ narrative, contactMode: 'anonymous', consent: 'yes', areas: ['work'] }),
+		IntakeSchema.parse({
+			narrative,
+			responseWish: 'ANSWER',
+			contactMode: 'anonymous',
+			consent: 'yes',
+			areas: ['work'],
+		}),
 		[],
 	)
 

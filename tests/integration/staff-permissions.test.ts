@@ -51,6 +51,7 @@ beforeAll(async () => {
 		narrative: 'Matrix test',
 		areas: ['work'],
 		forms: ['insult'],
+		responseWish: 'ANSWER',
 		contactMode: 'anonymous',
 		consent: 'yes',
 	})

@@ -14,6 +14,8 @@ import {
 	DISCRIMINATION_FORMS,
 	MOTIVES,
 	REQUESTER_TYPES,
+	RESPONSE_WISHES,
+	type ResponseWishName,
 } from '~/platform/taxonomy'
 import { rawTablesOf } from '~/features/statistics/raw-tables.server'
 import { buildReport } from '~/features/statistics/statistics.server'
@@ -33,6 +35,7 @@ type SyntheticCase = {
 	status: 'NEW' | 'IN_PROGRESS' | 'CLOSED' | 'NOT_DISCRIMINATION'
 	requesterType: string | null
 	ageGroup: string | null
+	responseWish: ResponseWishName | null
 	areas: string[]
 	forms: string[]
 	motives: string[]
@@ -47,6 +50,7 @@ const caseArbitrary: fc.Arbitrary<SyntheticCase> = fc.record({
 	status: fc.constantFrom('NEW', 'IN_PROGRESS', 'CLOSED', 'NOT_DISCRIMINATION'),
 	requesterType: fc.option(fc.constantFrom(...REQUESTER_TYPES), { nil: null }),
 	ageGroup: fc.option(fc.constantFrom(...AGE_GROUPS), { nil: null }),
+	responseWish: fc.option(fc.constantFrom(...RESPONSE_WISHES), { nil: null }),
 	areas: someOf(AREAS_OF_LIFE),
 	forms: someOf(DISCRIMINATION_FORMS),
 	motives: someOf(MOTIVES),
@@ -65,6 +69,7 @@ async function insertCases(cases: SyntheticCase[], year = YEAR) {
 				receivedOn: new Date(Date.UTC(year, each.month - 1, 10)),
 				requesterType: each.requesterType,
 				reportedAgeGroup: each.ageGroup,
+				responseWish: each.responseWish,
 				areas: each.areas,
 				forms: each.forms,
 				motives: each.motives,
@@ -126,6 +131,39 @@ describe('statistics', () => {
 				withoutServices(await countDirectly(year)),
 			)
 		}
+	})
+
+	test('the wish for an answer is counted per case, older cases as not stated', async () => {
+		await clearCases()
+		const base = {
+			month: 2,
+			status: 'NEW' as const,
+			requesterType: null,
+			ageGroup: null,
+			areas: [],
+			forms: [],
+			motives: [],
+			actors: [],
+		}
+		const many = (count: number, responseWish: ResponseWishName | null) =>
+			Array.from({ length: count }, () => ({ ...base, responseWish }))
+		await insertCases([...many(6, 'REPORT_ONLY'), ...many(7, 'ANSWER'), ...many(5, null)])
+		const table = (await rawTables(YEAR)).find((each) => each.id === 'responseWish')!
+		expect(table.kind).toBe('cases')
+		expect(table.rows).toEqual([
+			{ key: 'REPORT_ONLY', quarters: [6, 0, 0, 0] },
+			{ key: 'ANSWER', quarters: [7, 0, 0, 0] },
+			{ key: 'not_stated', quarters: [5, 0, 0, 0] },
+		])
+		expect(withoutServices(await rawTables(YEAR))).toEqual(
+			withoutServices(await countDirectly(YEAR)),
+		)
+		const published = (await buildReport(YEAR)).tables.find((each) => each.id === 'responseWish')!
+		expect(published.rows.map((row) => [row.key, row.total])).toEqual([
+			['REPORT_ONLY', 6],
+			['ANSWER', 7],
+			['not_stated', 5],
+		])
 	})
 
 	test('the summary gives the year’s published totals beside the year before’s, as its report has them', async () => {

@@ -22,6 +22,8 @@ export function CaseSummary({ view }: { view: CaseView }) {
 			<dd>{view.receivedOn}</dd>
 			<dt>{t('case.channel')}</dt>
 			<dd>{t(`channel.${view.channel}`)}</dd>
+			<dt>{t('case.responseWish')}</dt>
+			<dd>{view.responseWish ? t(`responseWish.${view.responseWish}`) : '–'}</dd>
 			<dt>{t('answers.interpreter')}</dt>
 			<dd dir="auto">
 				{interpreter

@@ -1,7 +1,8 @@
 // The recording form: how and when the request came, then the web form's
 // sections in words for the counsellor (the person's view), contact details
 // without the choice of anonymity, files, the follow-up code and the
-// person's consent. Works without JavaScript; with it, the page checks early
+// person's consent. Unfolded, unlike the public short form: a counsellor
+// goes through every question in the conversation (decision 0021). Works without JavaScript; with it, the page checks early
 // with the same schema (routes/staff.cases.new.tsx).
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -14,7 +15,7 @@ import {
 	RequesterSection,
 } from '~/features/intake/incident-sections'
 import { useIntakeFields, type IntakeWording } from '~/features/intake/intake-fields'
-import { PersonSection, WishesSection } from '~/features/intake/person-sections'
+import { PersonSection, ResponseWishChoice, WishesSection } from '~/features/intake/person-sections'
 import { PUBLIC_LANGUAGES } from '~/platform/i18n/languages'
 import { RECORDED_CHANNELS } from '~/platform/taxonomy'
 import { ChoiceGroup, ErrorSummary, TextField } from '~/platform/ui/form-fields'
@@ -83,6 +84,7 @@ export function RecordCaseForm({ values, errors, errorValues, onSubmit, submitti
 			</div>
 
 			<IncidentSection fields={fields} />
+			<ResponseWishChoice fields={fields} asked={false} />
 			<RequesterSection fields={fields} />
 			<ClassificationSection fields={fields} />
 			<PersonSection fields={fields} />

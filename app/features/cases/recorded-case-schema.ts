@@ -6,7 +6,7 @@
 // which checks early. Messages are keys of the `staff` namespace.
 import { z } from 'zod'
 import { IntakeAnswersSchema, withoutUnusedAnswers } from '~/features/intake/intake-schema'
-import { RECORDED_CHANNELS } from '~/platform/taxonomy'
+import { RECORDED_CHANNELS, RESPONSE_WISHES } from '~/platform/taxonomy'
 import { pastDay } from '~/platform/forms/schema-fields'
 
 // In the order of the form, so that the list of problems is too.
@@ -17,6 +17,10 @@ export const RecordedCaseSchema = z
 		}),
 		receivedOn: pastDay,
 		...IntakeAnswersSchema.shape,
+		// Unknown unless the counsellor asked: then the statistics count it as not stated.
+		responseWish: z
+			.enum(RESPONSE_WISHES, { errorMap: () => ({ message: 'errors.invalidChoice' }) })
+			.optional(),
 		// A checkbox: sent when ticked, absent when not.
 		followUpCode: z
 			.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })

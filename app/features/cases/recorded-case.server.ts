@@ -27,6 +27,7 @@ export async function recordCase(
 			answers: recorded,
 			files,
 			channel: recorded.channel,
+			responseWish: recorded.responseWish,
 			receivedOn: recorded.receivedOn,
 			followUpCode: code,
 			// The key of the session's own account: the grant opens with what this session holds.

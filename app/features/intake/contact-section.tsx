@@ -19,8 +19,10 @@ export function ContactSection({
 }) {
 	const { t, common, values } = fields
 	return (
-		<div className="form-section">
-			<h2>{t('contact.legend')}</h2>
+		// app.css hides the contact fields unless "with contact" is chosen
+		// (:has, so without JavaScript too); the server drops what an
+		// anonymous request sends there anyway.
+		<div className="form-section contact-section">
 			<ChoiceGroup
 				{...common('contactMode')}
 				label={t('contact.legend')}
@@ -49,23 +51,24 @@ export function ContactSection({
 				]}
 				selected={values.contactMode ?? 'anonymous'}
 			/>
-			<ContactDetails
-				fields={fields}
-				languages={languages}
-				afterEmail={
-					offerReplyNotice ? (
-						<ChoiceGroup
-							{...common('replyNotice')}
-							label={t('contact.replyNotice')}
-							hint={t('contact.replyNoticeHint')}
-							multiple
-							choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
-							selected={values.replyNotice}
-						/>
-					) : null
-				}
-			/>
-			<InterpreterChoice fields={fields} />
+			<div className="contact-fields">
+				<ContactDetails
+					fields={fields}
+					languages={languages}
+					afterEmail={
+						offerReplyNotice ? (
+							<ChoiceGroup
+								{...common('replyNotice')}
+								label={t('contact.replyNotice')}
+								hint={t('contact.replyNoticeHint')}
+								multiple
+								choices={[{ value: 'yes', label: t('contact.replyNoticeLabel') }]}
+								selected={values.replyNotice}
+							/>
+						) : null
+					}
+				/>
+			</div>
 		</div>
 	)
 }

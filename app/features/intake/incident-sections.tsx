@@ -1,5 +1,6 @@
 // The form's account of what happened: the narrative, when and where, who
 // writes, and the reporter's own view of the area, form, motive and who acted.
+import { useEffect, useState } from 'react'
 import {
 	ACTORS,
 	AREAS_OF_LIFE,
@@ -12,12 +13,40 @@ import { ChoiceGroup, SelectField, TextArea, TextField } from '~/platform/ui/for
 import { incidentYears, LIMITS } from '~/features/intake/intake-schema'
 import type { IntakeFields } from './intake-fields'
 
-/** What happened, when and where. */
+/** What happened, when and where: the staff's recording form, all in one section. */
 export function IncidentSection({ fields }: { fields: IntakeFields }) {
-	const { t, tx, text, choices, common, values } = fields
+	const { t } = fields
 	return (
 		<div className="form-section">
 			<h2>{t('incident.legend')}</h2>
+			<NarrativeField fields={fields} />
+			<IncidentDetails fields={fields} />
+		</div>
+	)
+}
+
+/** Near the limit, a screen reader hears it once; not at every keystroke. */
+const NEAR_LIMIT = 0.9 * LIMITS.narrative
+
+/**
+ * The narrative, in the person's words. With JavaScript a counter shows how
+ * much room is left; without, the server says how far a text is over.
+ */
+export function NarrativeField({ fields }: { fields: IntakeFields }) {
+	const { t, text, common } = fields
+	const [length, setLength] = useState<number | null>(null)
+	useEffect(() => {
+		const area = document.getElementById('narrative')
+		if (!(area instanceof HTMLTextAreaElement)) return
+		const count = () => setLength(area.value.trim().length)
+		count()
+		area.addEventListener('input', count)
+		return () => area.removeEventListener('input', count)
+	}, [])
+	const band =
+		length === null || length < NEAR_LIMIT ? null : length > LIMITS.narrative ? 'over' : 'near'
+	return (
+		<div className="narrative">
 			<TextArea
 				{...common('narrative')}
 				label={t('incident.narrative')}
@@ -26,6 +55,28 @@ export function IncidentSection({ fields }: { fields: IntakeFields }) {
 				required
 				rows={10}
 			/>
+			{length !== null ? (
+				<p className={`char-count${band === 'over' ? ' char-count--over' : ''}`}>
+					{t('incident.count', { count: length, limit: LIMITS.narrative })}
+				</p>
+			) : null}
+			{/* Its words change only when the text crosses into "near" or "over". */}
+			<p className="visually-hidden" aria-live="polite" data-testid="narrative-announcement">
+				{band === 'near'
+					? t('incident.countNear', { limit: LIMITS.narrative })
+					: band === 'over'
+						? t('incident.countOver', { limit: LIMITS.narrative })
+						: ''}
+			</p>
+		</div>
+	)
+}
+
+/** When and where it happened, and whether it still goes on. */
+export function IncidentDetails({ fields }: { fields: IntakeFields }) {
+	const { t, tx, text, choices, common, values } = fields
+	return (
+		<>
 			<fieldset className="field inline-fields">
 				<legend>{t('incident.when')}</legend>
 				<SelectField
@@ -59,7 +110,7 @@ export function IncidentSection({ fields }: { fields: IntakeFields }) {
 				choices={choices('ongoing', ONGOING)}
 				selected={values.ongoing}
 			/>
-		</div>
+		</>
 	)
 }
 
@@ -68,7 +119,6 @@ export function RequesterSection({ fields }: { fields: IntakeFields }) {
 	const { t, choices, common, values } = fields
 	return (
 		<div className="form-section">
-			<h2>{t('who.legend')}</h2>
 			<ChoiceGroup
 				{...common('requesterType')}
 				label={t('who.legend')}

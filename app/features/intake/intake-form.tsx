@@ -1,15 +1,28 @@
-// The public request form: the sections in the order a person answers them,
-// the form token and the honeypot. Works without JavaScript; with it, the
-// page checks early with the same schema (see routes/request.tsx).
+// The public request form, short first (decision 0021): what happened,
+// whether the person wants an answer, anonymous or with contact, consent,
+// send. Everything else is folded under "more details, voluntary", which
+// opens by itself when it holds an error or an answer. The form token and
+// the honeypot. Works without JavaScript; with it, the page checks early
+// with the same schema (see routes/request.tsx).
 import { Form } from '@remix-run/react'
 import type { FieldErrors, IntakeValues } from '~/features/intake/intake-schema'
-import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '~/features/intake/intake-schema'
+import {
+	FORM_TOKEN_FIELD,
+	HONEYPOT_FIELD,
+	INTAKE_FORM_ID,
+	isInMoreDetails,
+} from '~/features/intake/intake-schema'
 import { ErrorSummary } from '~/platform/ui/form-fields'
 import { AttachmentsSection, PrivacyConsentSection } from './attachments-consent-sections'
-import { ContactSection } from './contact-section'
-import { ClassificationSection, IncidentSection, RequesterSection } from './incident-sections'
+import { ContactSection, InterpreterChoice } from './contact-section'
+import {
+	ClassificationSection,
+	IncidentDetails,
+	NarrativeField,
+	RequesterSection,
+} from './incident-sections'
 import { NS, useIntakeFields } from './intake-fields'
-import { PersonSection, WishesSection } from './person-sections'
+import { PersonSection, ResponseWishChoice, WishesSection } from './person-sections'
 
 type Props = {
 	formToken: string
@@ -37,6 +50,7 @@ export function IntakeForm({
 	const { t } = fields
 	const labels: Record<string, string> = {
 		narrative: t('incident.narrative'),
+		responseWish: t('responseWish.legend'),
 		contactMode: t('contact.legend'),
 		contactEmail: t('contact.email'),
 		contactPhone: t('contact.phone'),
@@ -44,8 +58,15 @@ export function IntakeForm({
 		consent: t('consent.legend'),
 		attachments: t('attachments.legend'),
 	}
+	// Open when something in it needs fixing, so that the summary's link
+	// lands on a visible field, or when it holds answers already (after a
+	// change of language), so that the person sees them.
+	const moreOpen =
+		Object.keys(errors).some(isInMoreDetails) ||
+		Object.entries(values).some(([field, value]) => isInMoreDetails(field) && value.length > 0)
 	return (
 		<Form
+			id={INTAKE_FORM_ID}
 			method="post"
 			encType="multipart/form-data"
 			noValidate
@@ -80,13 +101,25 @@ export function IntakeForm({
 
 			<p className="required-note">{t('requiredNote')}</p>
 
-			<IncidentSection fields={fields} />
-			<RequesterSection fields={fields} />
-			<ClassificationSection fields={fields} />
-			<PersonSection fields={fields} />
-			<WishesSection fields={fields} />
+			<div className="form-section">
+				<NarrativeField fields={fields} />
+			</div>
+			<ResponseWishChoice fields={fields} />
 			<ContactSection fields={fields} languages={languages} offerReplyNotice={offerReplyNotice} />
-			<AttachmentsSection fields={fields} />
+			<details className="more-details" open={moreOpen}>
+				<summary>{t('more.summary')}</summary>
+				<div className="form-section">
+					<IncidentDetails fields={fields} />
+				</div>
+				<RequesterSection fields={fields} />
+				<ClassificationSection fields={fields} />
+				<PersonSection fields={fields} />
+				<WishesSection fields={fields} />
+				<div className="form-section">
+					<InterpreterChoice fields={fields} />
+				</div>
+				<AttachmentsSection fields={fields} />
+			</details>
 			<PrivacyConsentSection fields={fields} />
 
 			<button type="submit" className="button-primary" disabled={submitting}>

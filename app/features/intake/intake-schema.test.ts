@@ -1,15 +1,34 @@
 import { describe, expect, test } from 'vitest'
-import { fieldErrorsOf, IntakeSchema, readIntakeValues } from './intake-schema'
+import {
+	fieldErrorsOf,
+	IntakeSchema,
+	isInMoreDetails,
+	narrativeErrorValues,
+	readIntakeValues,
+} from './intake-schema'
 
-const minimal = { narrative: 'Etwas ist passiert.', contactMode: 'anonymous', consent: 'yes' }
+const minimal = {
+	narrative: 'Etwas ist passiert.',
+	responseWish: 'REPORT_ONLY',
+	contactMode: 'anonymous',
+	consent: 'yes',
+}
 
 describe('IntakeSchema', () => {
-	test('only the narrative, the contact choice and consent are needed', () => {
+	test('only the narrative, the wish for an answer, the contact choice and consent are needed', () => {
 		expect(IntakeSchema.safeParse(minimal).success).toBe(true)
+		const { responseWish: _left, ...withoutWish } = minimal
+		expect(fieldErrorsOf(IntakeSchema.safeParse(withoutWish).error!)).toEqual({
+			responseWish: 'errors.responseWishRequired',
+		})
 	})
 
 	test('no consent, no narrative: one message each', () => {
-		const result = IntakeSchema.safeParse({ contactMode: 'anonymous', narrative: '   ' })
+		const result = IntakeSchema.safeParse({
+			contactMode: 'anonymous',
+			responseWish: 'ANSWER',
+			narrative: '   ',
+		})
 		expect(result.success).toBe(false)
 		expect(fieldErrorsOf(result.error!)).toEqual({
 			narrative: 'errors.narrativeRequired',
@@ -50,12 +69,37 @@ describe('IntakeSchema', () => {
 		})
 		expect(parsed.contactName).toBeUndefined()
 		expect(parsed.contactEmail).toBeUndefined()
+		expect(parsed.contactDropped).toBe(true)
 		expect(parsed.areasOther).toBeUndefined()
+		expect(IntakeSchema.parse(minimal).contactDropped).toBe(false)
 	})
 
-	test('a narrative over 20,000 characters is too long', () => {
-		const result = IntakeSchema.safeParse({ ...minimal, narrative: 'x'.repeat(20_001) })
-		expect(fieldErrorsOf(result.error!)).toEqual({ narrative: 'errors.tooLong' })
+	test('anonymous: contact fields are dropped unchecked, not refused', () => {
+		const parsed = IntakeSchema.safeParse({
+			...minimal,
+			contactEmail: 'not an address',
+			contactName: 'x'.repeat(500),
+		})
+		expect(parsed.success).toBe(true)
+		expect(parsed.data?.contactDropped).toBe(true)
+	})
+
+	test('a narrative over 20,000 characters is too long, and the message says by how much', () => {
+		const values = { ...minimal, narrative: 'x'.repeat(20_312) }
+		const errors = fieldErrorsOf(IntakeSchema.safeParse(values).error!)
+		expect(errors).toEqual({ narrative: 'errors.narrativeTooLong' })
+		expect(narrativeErrorValues(errors, values)).toEqual({
+			narrative: { over: '312', limit: '20000' },
+		})
+	})
+
+	test('errors open "more details" only for the questions folded there', () => {
+		expect(
+			['narrative', 'responseWish', 'contactMode', 'contactEmail', 'consent', 'form'].some(
+				isInMoreDetails,
+			),
+		).toBe(false)
+		expect(['place', 'areas', 'attachments', 'interpreterNeeded'].every(isInMoreDetails)).toBe(true)
 	})
 
 	test('form data: checkbox groups become lists, empty answers disappear', () => {

@@ -15,6 +15,7 @@ import {
 	PREFER_NOT_TO_SAY,
 	REQUESTER_TYPES,
 	RESIDENCE_STATUSES,
+	RESPONSE_WISHES,
 	WISHES,
 } from '../../platform/taxonomy'
 
@@ -37,6 +38,11 @@ export const INTAKE_BODY_LIMIT = LIMITS.maxFiles * LIMITS.maxFileBytes + 8 * 102
 export const HONEYPOT_FIELD = 'website'
 export const FORM_TOKEN_FIELD = 'formStarted'
 export const FILE_FIELD = 'attachments'
+
+/** The form's id: the header's language buttons submit it (routes/request.tsx). */
+export const INTAKE_FORM_ID = 'intake-form'
+/** What those buttons post: come back in another language with what was typed. */
+export const LANGUAGE_INTENT = 'language'
 
 /** Fields that carry several values (checkbox groups). */
 export const MULTI_VALUE_FIELDS = ['areas', 'forms', 'motives', 'actors', 'wishes'] as const
@@ -88,7 +94,7 @@ const INCIDENT_ANSWERS = {
 		.string({ required_error: 'errors.narrativeRequired' })
 		.trim()
 		.min(1, 'errors.narrativeRequired')
-		.max(LIMITS.narrative, 'errors.tooLong'),
+		.max(LIMITS.narrative, 'errors.narrativeTooLong'),
 	incidentMonth: z.coerce
 		.number()
 		.int()
@@ -161,10 +167,45 @@ export function withoutUnusedAnswers<T extends IntakeAnswers>(answers: T): T {
 	}
 }
 
-// In the order of the form, so that the list of problems is too.
-export const IntakeSchema = z
+/** What an anonymous request never keeps, whatever the fields held. */
+const CONTACT_FIELDS = [
+	'contactName',
+	'contactEmail',
+	'contactPhone',
+	'contactTimes',
+	'preferredLanguage',
+	'replyNotice',
+] as const
+
+/**
+ * An anonymous request drops the contact fields before they are checked: a
+ * person who chose anonymous is not stopped by an address typed earlier (the
+ * fields are hidden then), and is told that it was not kept.
+ */
+function withoutContactIfAnonymous(input: unknown): unknown {
+	if (typeof input !== 'object' || input === null) return input
+	const values = input as Record<string, unknown>
+	// Whatever a post names so, this is the schema's own answer.
+	if (values.contactMode !== 'anonymous') return { ...values, contactDropped: false }
+	const kept = { ...values }
+	let dropped = false
+	for (const field of CONTACT_FIELDS) {
+		if (typeof kept[field] === 'string' && (kept[field] as string).trim()) dropped = true
+		delete kept[field]
+	}
+	return { ...kept, contactDropped: dropped }
+}
+
+const { narrative, ...INCIDENT_DETAILS } = INCIDENT_ANSWERS
+
+// In the order of the form, so that the list of problems is too: what it
+// asks first, then what "more details" holds.
+const IntakeObjectSchema = z
 	.object({
-		...INCIDENT_ANSWERS,
+		narrative,
+		responseWish: z.enum(RESPONSE_WISHES, {
+			errorMap: () => ({ message: 'errors.responseWishRequired' }),
+		}),
 		contactMode: z.enum(['anonymous', 'contact'], {
 			errorMap: () => ({ message: 'errors.contactModeRequired' }),
 		}),
@@ -173,7 +214,10 @@ export const IntakeSchema = z
 		replyNotice: z
 			.literal('yes', { errorMap: () => ({ message: 'errors.invalidChoice' }) })
 			.optional(),
+		...INCIDENT_DETAILS,
 		consent: z.literal('yes', { errorMap: () => ({ message: 'errors.consentRequired' }) }),
+		/** Set by withoutContactIfAnonymous, never by the form. */
+		contactDropped: z.boolean().default(false),
 	})
 	.superRefine((intake, context) => {
 		if (intake.contactMode === 'contact' && !intake.contactEmail && !intake.contactPhone) {
@@ -187,19 +231,9 @@ export const IntakeSchema = z
 			})
 		}
 	})
-	.transform((intake) => {
-		// An anonymous request keeps no contact data, whatever the fields held.
-		const anonymous = intake.contactMode === 'anonymous'
-		return withoutUnusedAnswers({
-			...intake,
-			contactName: anonymous ? undefined : intake.contactName,
-			contactEmail: anonymous ? undefined : intake.contactEmail,
-			contactPhone: anonymous ? undefined : intake.contactPhone,
-			contactTimes: anonymous ? undefined : intake.contactTimes,
-			preferredLanguage: anonymous ? undefined : intake.preferredLanguage,
-			replyNotice: anonymous ? undefined : intake.replyNotice,
-		})
-	})
+	.transform(withoutUnusedAnswers)
+
+export const IntakeSchema = z.preprocess(withoutContactIfAnonymous, IntakeObjectSchema)
 
 export type Intake = z.output<typeof IntakeSchema>
 
@@ -224,6 +258,34 @@ export function readIntakeValues(formData: FormData): IntakeValues {
 }
 
 export type FieldErrors = Record<string, string>
+
+/**
+ * The fields the short form asks first (and the form's own error): an error
+ * anywhere else is in "more details", which then opens.
+ */
+const FIRST_FIELDS: ReadonlySet<string> = new Set([
+	'form',
+	'narrative',
+	'responseWish',
+	'contactMode',
+	...CONTACT_FIELDS,
+	'consent',
+])
+
+export function isInMoreDetails(field: string): boolean {
+	return !FIRST_FIELDS.has(field)
+}
+
+/** The numbers a message names: how far the narrative is over its limit. */
+export function narrativeErrorValues(
+	errors: FieldErrors,
+	values: IntakeValues,
+): Record<string, Record<string, string>> {
+	if (errors.narrative !== 'errors.narrativeTooLong' || typeof values.narrative !== 'string')
+		return {}
+	const over = values.narrative.trim().length - LIMITS.narrative
+	return { narrative: { over: String(over), limit: String(LIMITS.narrative) } }
+}
 
 /** The first message per field, keyed by the field's name. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

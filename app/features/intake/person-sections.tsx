@@ -1,9 +1,10 @@
-// The form's optional details about the person and what they wish for.
+// What the person wishes for, and the optional details about them.
 import {
 	AGE_GROUPS,
 	GENDERS,
 	NATIONALITY_GROUPS,
 	RESIDENCE_STATUSES,
+	RESPONSE_WISHES,
 	WISHES,
 } from '~/platform/taxonomy'
 import { ChoiceGroup } from '~/platform/ui/form-fields'
@@ -49,13 +50,40 @@ export function WishesSection({ fields }: { fields: IntakeFields }) {
 	const { t, choices, common, values } = fields
 	return (
 		<div className="form-section">
-			<h2>{t('wishes.legend')}</h2>
 			<ChoiceGroup
 				{...common('wishes')}
 				label={t('wishes.legend')}
 				multiple
 				choices={choices('wishes', WISHES)}
 				selected={values.wishes}
+			/>
+		</div>
+	)
+}
+
+/**
+ * Only to report, or an answer: the short form asks it first; the statistics
+ * count it. "An answer" is chosen until the person says otherwise: it costs
+ * them nothing (it waits on the follow-up page, or comes by the contact they
+ * give), and "only report" is one click (decision 0021).
+ */
+export function ResponseWishChoice({
+	fields,
+	asked = true,
+}: {
+	fields: IntakeFields
+	/** false on the staff's recording form: optional, and nothing chosen unless the person said. */
+	asked?: boolean
+}) {
+	const { t, common, values } = fields
+	return (
+		<div className="form-section">
+			<ChoiceGroup
+				{...common('responseWish')}
+				label={t('responseWish.legend')}
+				required={asked}
+				choices={RESPONSE_WISHES.map((wish) => ({ value: wish, label: t(`responseWish.${wish}`) }))}
+				selected={values.responseWish ?? (asked ? 'ANSWER' : undefined)}
 			/>
 		</div>
 	)

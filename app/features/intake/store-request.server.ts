@@ -18,7 +18,7 @@ import { sealTo } from '~/platform/crypto/key-pairs.server'
 import { prisma, toBytes } from '~/platform/db.server'
 import { calendarDay } from '~/platform/calendar-day'
 import type { Intake, IntakeAnswers } from '~/features/intake/intake-schema'
-import type { CaseChannelName } from '~/platform/taxonomy'
+import type { CaseChannelName, ResponseWishName } from '~/platform/taxonomy'
 import type { Prisma } from '~/generated/prisma/client'
 import { getHashPepper } from '~/platform/hash-pepper.server'
 import { encryptedAttachmentRows } from '../attachments/attachment-rows.server'
@@ -69,6 +69,7 @@ export async function createRequest(
 			answers: intake,
 			files,
 			channel: intake.contactMode === 'contact' ? 'WEB_WITH_CONTACT' : 'WEB_ANONYMOUS',
+			responseWish: intake.responseWish,
 			// The day only: the inbox sorts and filters by it, the statistics count its quarter.
 			receivedOn: calendarDay(new Date()),
 			followUpCode: code,
@@ -85,6 +86,8 @@ export type NewCase = {
 	answers: IntakeAnswers
 	files: PreparedFile[]
 	channel: CaseChannelName
+	/** Only to report, or an answer; unknown for a recorded case nobody asked. */
+	responseWish?: ResponseWishName
 	/** A calendar day (UTC midnight), no time of day. */
 	receivedOn: Date
 	/** The person's code, unformatted, or null when they get none: then only staff open the case. */
@@ -140,6 +143,8 @@ export async function storeCase(
 		// A recorded case is its recorder's from the start, as an assignment makes it.
 		status: recordedBy ? ('IN_PROGRESS' as const) : ('NEW' as const),
 		channel: newCase.channel,
+		// In the clear: the statistics count it (docs/data-protection.md).
+		responseWish: newCase.responseWish ?? null,
 		receivedOn: newCase.receivedOn,
 		assignedToId: recordedBy?.id ?? null,
 		// A web request waits for an answer from the day it came; whoever recorded

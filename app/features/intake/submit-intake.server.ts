@@ -18,12 +18,18 @@ import {
 	HONEYPOT_FIELD,
 	INTAKE_BODY_LIMIT,
 	IntakeSchema,
+	LANGUAGE_INTENT,
 	LIMITS,
 	readIntakeValues,
 	type FieldErrors,
 	type IntakeValues,
 } from '~/features/intake/intake-schema'
-import { RATE_LIMITS, record } from '~/features/rate-limit/rate-limit.server'
+import {
+	RATE_LIMITS,
+	record,
+	refundAttempt,
+	takeAttempt,
+} from '~/features/rate-limit/rate-limit.server'
 import { createRequest, type CreatedRequest } from '~/features/intake/store-request.server'
 import { getLanguage } from '~/platform/i18n/language.server'
 import { wasFilledByAPerson } from './form-timing.server'
@@ -38,8 +44,18 @@ export const BODY_LIMITS = {
 	maxBodyBytes: INTAKE_BODY_LIMIT,
 }
 
+/** The form's submit buttons other than "send" name their intent here. */
+const INTENT_FIELD = 'intent'
+
 export type IntakeOutcome =
-	| { kind: 'stored'; created: CreatedRequest; withContact: boolean }
+	| {
+			kind: 'stored'
+			created: CreatedRequest
+			withContact: boolean
+			/** Anonymous, yet contact details were sent: they were not kept, and the page says so. */
+			contactDropped: boolean
+	  }
+	| { kind: 'languageSwitched'; values: IntakeValues; formToken: string | null }
 	| { kind: 'invalid'; values: IntakeValues; errors: FieldErrors; fileErrors: FileError[] }
 	| { kind: 'rateLimited' }
 	| { kind: 'tooLarge' }
@@ -47,7 +63,8 @@ export type IntakeOutcome =
 
 export async function submitIntake(request: Request, clientKey: Buffer): Promise<IntakeOutcome> {
 	// Every attempt counts, stored or not, so a flood of junk is refused too.
-	if ((await record(RATE_LIMITS.submission, clientKey)) > RATE_LIMITS.submission.limit) {
+	const takenAt = new Date()
+	if ((await record(RATE_LIMITS.submission, clientKey, takenAt)) > RATE_LIMITS.submission.limit) {
 		return { kind: 'rateLimited' }
 	}
 
@@ -62,6 +79,17 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 	const values = readIntakeValues(parsed.fields)
 	delete values[FORM_TOKEN_FIELD]
 	delete values[HONEYPOT_FIELD]
+	delete values[INTENT_FIELD]
+
+	// A change of language posts what was typed so that the page comes back
+	// with it in the other language: nothing is checked or stored, and it
+	// counts under its own, more generous limit instead of as a submission.
+	if (parsed.fields.get(INTENT_FIELD) === LANGUAGE_INTENT) {
+		await refundAttempt(RATE_LIMITS.submission, clientKey, takenAt)
+		if (!(await takeAttempt(RATE_LIMITS.languageSwitch, clientKey))) return { kind: 'rateLimited' }
+		const token = parsed.fields.get(FORM_TOKEN_FIELD)
+		return { kind: 'languageSwitched', values, formToken: typeof token === 'string' ? token : null }
+	}
 
 	const { prepared, errors: fileErrors } = prepareAttachments(parsed.files, parsed.fileProblems)
 	const result = IntakeSchema.safeParse(values)
@@ -79,5 +107,10 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 	const created = await createRequest(result.data, prepared, {
 		language: getLanguage(request, 'public'),
 	})
-	return { kind: 'stored', created, withContact: result.data.contactMode === 'contact' }
+	return {
+		kind: 'stored',
+		created,
+		withContact: result.data.contactMode === 'contact',
+		contactDropped: result.data.contactDropped,
+	}
 }

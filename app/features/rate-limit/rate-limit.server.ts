@@ -8,6 +8,11 @@ export type RateLimit = { bucket: string; limit: number; windowSeconds: number }
 export const RATE_LIMITS = {
 	/** Posts of the public form, sent or refused (a person correcting mistakes needs several). */
 	submission: { bucket: 'submission', limit: 20, windowSeconds: 3600 },
+	/**
+	 * Posts of the public form that only change its language: they store
+	 * nothing, so a person may switch often, but not without end.
+	 */
+	languageSwitch: { bucket: 'language-switch', limit: 60, windowSeconds: 3600 },
 	/** Wrong follow-up codes; the tenth try in a row is refused. */
 	codeLookup: { bucket: 'code-lookup', limit: 9, windowSeconds: 900 },
 	/** Failed staff logins (password or second factor) per account: the tenth in a row is refused. */

@@ -26,6 +26,7 @@ export function rowLabel(t: TFunction, id: TableId, key: string): string {
 	if (id === 'services') return t(`staff:service.${key}`)
 	// The channels' words are the case page's.
 	if (id === 'channel') return t(`staff:channel.${key}`)
+	if (id === 'responseWish') return t(`staff:responseWish.${key}`)
 	if (id === 'activityKinds') return t(`staff:activities.kinds.${key}`)
 	if (id === 'activityAudiences') return t(`staff:activities.audiences.${key}`)
 	if (key.startsWith('CLOSED:')) {

@@ -18,6 +18,7 @@ import {
 	PREFER_NOT_TO_SAY,
 	REQUESTER_TYPES,
 	RESIDENCE_STATUSES,
+	RESPONSE_WISHES,
 	SERVICE_TYPES,
 } from '~/platform/taxonomy'
 
@@ -35,6 +36,7 @@ const CASE_TABLES: Array<{ id: TableId; column: string; keys: readonly string[] 
 		keys: ['NEW', 'IN_PROGRESS', ...OUTCOMES.map((o) => `CLOSED:${o}`), `CLOSED:${NOT_STATED}`],
 	},
 	{ id: 'channel', column: 'channel::text', keys: CASE_CHANNELS },
+	{ id: 'responseWish', column: '"responseWish"::text', keys: [...RESPONSE_WISHES, NOT_STATED] },
 	{
 		id: 'ageGroup',
 		column: '"reportedAgeGroup"',

@@ -27,6 +27,7 @@ export type TableId =
 	| 'requesterType'
 	| 'statusOutcome'
 	| 'channel'
+	| 'responseWish'
 	| 'ageGroup'
 	| 'gender'
 	| 'nationalityGroup'

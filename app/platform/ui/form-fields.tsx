@@ -356,7 +356,9 @@ export function ErrorSummary({
 	const entries = Object.entries(errors)
 	if (!entries.length) return null
 	return (
-		<div className="error-summary" role="alert" tabIndex={-1} id="error-summary">
+		// autofocus: without JavaScript too, the browser puts focus here when
+		// the page comes back with errors.
+		<div className="error-summary" role="alert" tabIndex={-1} id="error-summary" autoFocus>
 			<h2>{title}</h2>
 			<p>{text}</p>
 			<ul>

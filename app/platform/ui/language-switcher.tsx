@@ -7,7 +7,16 @@ type Language = { code: string; nativeName: string; dir: 'ltr' | 'rtl' }
 type Props = {
 	languages: ReadonlyArray<Language>
 	current: string
+	/** The page's form that a change of language submits (LanguageFormHandle). */
+	languageForm?: string
 }
+
+/**
+ * A route whose form should survive a change of language names it in its
+ * `handle`: the choices then submit that form with the intent "language"
+ * to the same address with `?lang=` (routes/request.tsx).
+ */
+export type LanguageFormHandle = { languageForm: string }
 
 /** More languages than this fold into a menu, so that the switcher takes one line on a phone. */
 const INLINE_AT_MOST = 3
@@ -19,7 +28,7 @@ const INLINE_AT_MOST = 3
  * fourteen public languages sit in a native `details` menu (no JavaScript
  * needed either), the current one first and named on the button.
  */
-export function LanguageSwitcher({ languages, current }: Props) {
+export function LanguageSwitcher({ languages, current, languageForm }: Props) {
 	const { t } = useTranslation()
 	const { pathname, search } = useLocation()
 	const hrefFor = (code: string) => {
@@ -31,8 +40,33 @@ export function LanguageSwitcher({ languages, current }: Props) {
 	const ordered = currentLanguage
 		? [currentLanguage, ...languages.filter((language) => language !== currentLanguage)]
 		: languages
+	const buttons = languageForm ? (
+		<ul className="language-buttons">
+			{ordered.map((language) => (
+				<li key={language.code}>
+					<button
+						type="submit"
+						form={languageForm}
+						formAction={hrefFor(language.code)}
+						formMethod="post"
+						formEncType="multipart/form-data"
+						formNoValidate
+						name="intent"
+						value="language"
+						lang={language.code}
+						dir={language.dir}
+						aria-current={language.code === current ? 'true' : undefined}
+						// With JavaScript the page stays: the menu closes as a new page's would be.
+						onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
+					>
+						{language.nativeName}
+					</button>
+				</li>
+			))}
+		</ul>
+	) : null
 	const links = (
-		<ul>
+		<ul className={languageForm ? 'language-links' : undefined}>
 			{ordered.map((language) => (
 				<li key={language.code}>
 					<a
@@ -74,6 +108,7 @@ export function LanguageSwitcher({ languages, current }: Props) {
 					</span>
 				</summary>
 				{links}
+				{buttons}
 			</details>
 		</nav>
 	)

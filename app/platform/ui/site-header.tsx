@@ -9,9 +9,11 @@ type Props = {
 	demo: boolean
 	/** The public pages: someone who shares a device may need to leave them at once. */
 	quickExit: boolean
+	/** The page's form that a change of language submits, if any. */
+	languageForm?: string
 }
 
-export function SiteHeader({ languages, current, demo, quickExit }: Props) {
+export function SiteHeader({ languages, current, demo, quickExit, languageForm }: Props) {
 	const { t } = useTranslation()
 	return (
 		<header>
@@ -27,7 +29,9 @@ export function SiteHeader({ languages, current, demo, quickExit }: Props) {
 				<a className="site-name" href="/">
 					{t('officeFallbackName')}
 				</a>
-				{languages.length > 1 ? <LanguageSwitcher languages={languages} current={current} /> : null}
+				{languages.length > 1 ? (
+					<LanguageSwitcher languages={languages} current={current} languageForm={languageForm} />
+				) : null}
 			</div>
 		</header>
 	)

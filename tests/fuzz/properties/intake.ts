@@ -20,6 +20,7 @@ import {
 	PREFER_NOT_TO_SAY,
 	REQUESTER_TYPES,
 	RESIDENCE_STATUSES,
+	RESPONSE_WISHES,
 	WISHES,
 } from '~/platform/taxonomy'
 import { issueFormToken } from '~/features/intake/form-timing.server'
@@ -95,6 +96,7 @@ export const validIntake: fc.Arbitrary<Part[]> = fc
 		motivesOther: one(fitting(LIMITS.shortText / 2)),
 		interpreterLanguage: one(fitting(LIMITS.shortText / 2)),
 		consent: fc.constant(['yes']),
+		responseWish: fc.constantFrom(...RESPONSE_WISHES).map((wish) => [wish]),
 		...Object.fromEntries(
 			Object.entries(INTAKE_CHOICES).map(([field, values]) => [
 				field,
@@ -251,7 +253,12 @@ export async function casesMissingAGrant() {
  */
 export const INTAKE_EXAMPLES: Array<InputOf<typeof intakeInput>> = [
 	{
-		fields: toParts({ narrative: ['x'], contactMode: ['anonymous'], consent: ['yes'] }),
+		fields: toParts({
+			narrative: ['x'],
+			responseWish: ['ANSWER'],
+			contactMode: ['anonymous'],
+			consent: ['yes'],
+		}),
 		mutations: [],
 		token: 'old',
 		junk: '',
