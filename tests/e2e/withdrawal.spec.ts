@@ -13,7 +13,6 @@ async function sendRequest(page: Page, narrative: string): Promise<string> {
 	await page.goto('/request?lang=de')
 	const started = Date.now()
 	await page.getByLabel('Beschreiben Sie, was passiert ist').fill(narrative)
-	await page.getByLabel('Öffentlicher Raum').check()
 	await page.getByLabel('Ich bin einverstanden').check()
 	await page.waitForTimeout(Math.max(0, MIN_FILL_MS - (Date.now() - started)))
 	await page.getByRole('button', { name: 'Anfrage senden' }).click()

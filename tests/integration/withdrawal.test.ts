@@ -48,6 +48,7 @@ async function request(narrative: string) {
 		gender: 'woman',
 		nationalityGroup: 'other',
 		residenceStatus: 'permit_b',
+		responseWish: 'ANSWER',
 		contactMode: 'contact',
 		contactEmail: 'person@example.ch',
 		consent: 'yes',
