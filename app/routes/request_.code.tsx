@@ -1,0 +1,73 @@
+// The code page's own forms (code-page.tsx): save the code as a text file,
+// or practise its last four characters without JavaScript. The page posts
+// the code back, since the server keeps none; it is checked for the shape of
+// a code and never logged. Nothing here reads or writes the database.
+import {
+	data,
+	type ActionFunctionArgs,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CodePage } from '~/features/intake/code-page'
+import { codeFileResponse, codeFileText } from '~/features/intake/code-file.server'
+import { isLastFourOf, PractiseCodeSchema, SaveCodeSchema } from '~/features/intake/code-practice'
+import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
+import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
+import { readFormData } from '~/platform/forms/read-form-data.server'
+import { getTranslator } from '~/platform/i18n/translate.server'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { t } = getTranslator(request)
+	return { title: t('intake:pageTitle') }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : [])
+
+const PractiseFormSchema = PractiseCodeSchema.extend({ withContact: z.literal('yes').optional() })
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { t } = getTranslator(request)
+	return dispatchIntent(await readFormData(request, FORM_BODY_LIMIT), {
+		save: intent(SaveCodeSchema, async ({ code }) =>
+			codeFileResponse(codeFileText(t, code, new URL(request.url).origin)),
+		),
+		practise: intent(PractiseFormSchema, async ({ code, lastFour, withContact }) =>
+			// The code is in this answer: never from a cache.
+			data(
+				{
+					code,
+					address: `${new URL(request.url).origin}/follow-up`,
+					withContact: withContact === 'yes',
+					practised: isLastFourOf(code, lastFour),
+				},
+				{ headers: { 'Cache-Control': 'no-store' } },
+			),
+		),
+	})
+}
+
+export default function CodeRoute() {
+	const result = useActionData<typeof action>()
+	const { t } = useTranslation('code')
+	if (result && 'code' in result)
+		return (
+			<CodePage
+				code={result.code}
+				address={result.address}
+				withContact={result.withContact}
+				practised={result.practised}
+			/>
+		)
+	// Opened by its address, or a code that is none: this page shows a code only just after sending.
+	return (
+		<article className="confirmation">
+			<h1>{t('gone')}</h1>
+			<p>
+				<a href="/request">{t('newRequest')}</a>
+			</p>
+		</article>
+	)
+}
