@@ -1,7 +1,8 @@
-// The code page's own forms (code-page.tsx): save the code as a text file,
-// or practise its last four characters without JavaScript. The page posts
-// the code back, since the server keeps none; it is checked for the shape of
-// a code and never logged. Nothing here reads or writes the database.
+// The practice of the code page (code-page.tsx) without JavaScript: the
+// page posts the code back, since the server keeps none, with the four
+// characters typed, and is shown again with the outcome. The code is checked
+// for the shape of a code and never logged. Nothing here reads or writes the
+// database. Saving the code as a file is request_.code[.txt].tsx.
 import {
 	data,
 	type ActionFunctionArgs,
@@ -12,8 +13,7 @@ import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CodePage } from '~/features/intake/code-page'
-import { codeFileResponse, codeFileText } from '~/features/intake/code-file.server'
-import { isLastFourOf, PractiseCodeSchema, SaveCodeSchema } from '~/features/intake/code-practice'
+import { isLastFourOf, PractiseCodeSchema } from '~/features/intake/code-practice'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
 import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
@@ -29,11 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 const PractiseFormSchema = PractiseCodeSchema.extend({ withContact: z.literal('yes').optional() })
 
 export async function action({ request }: ActionFunctionArgs) {
-	const { t } = getTranslator(request)
 	return dispatchIntent(await readFormData(request, FORM_BODY_LIMIT), {
-		save: intent(SaveCodeSchema, async ({ code }) =>
-			codeFileResponse(codeFileText(t, code, new URL(request.url).origin)),
-		),
 		practise: intent(PractiseFormSchema, async ({ code, lastFour, withContact }) =>
 			// The code is in this answer: never from a cache.
 			data(

@@ -4,13 +4,14 @@
 // last four characters. With JavaScript also: copy it, print with a button,
 // practise in place, and a question before the page is left while the code
 // may not be kept yet (leave-guard.ts). The forms post the code back to
-// /request/code, since the server keeps none.
+// /request/code and /request/code.txt, since the server keeps none.
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isLastFourOf } from './code-practice'
 import { useLeaveGuard } from './leave-guard'
 
-export const CODE_ACTION = '/request/code'
+const PRACTICE_ACTION = '/request/code'
+const SAVE_ACTION = '/request/code.txt'
 
 type Props = {
 	code: string
@@ -87,11 +88,9 @@ export function CodePage({ code, address, withContact, practised }: Props) {
 						</button>
 					) : null}
 					{/* A plain form: the answer is a download, the page stays. */}
-					<form method="post" action={CODE_ACTION} onSubmit={disarm}>
+					<form method="post" action={SAVE_ACTION} onSubmit={disarm}>
 						<input type="hidden" name="code" value={code} />
-						<button type="submit" name="intent" value="save">
-							{t('code:save')}
-						</button>
+						<button type="submit">{t('code:save')}</button>
 					</form>
 					{scripted ? (
 						<button type="button" onClick={print}>
@@ -108,7 +107,7 @@ export function CodePage({ code, address, withContact, practised }: Props) {
 			<section aria-labelledby="practice-title" className="code-practice">
 				<h2 id="practice-title">{t('code:practice.title')}</h2>
 				<p>{t('code:practice.intro')}</p>
-				<form method="post" action={CODE_ACTION} onSubmit={practiseInPlace}>
+				<form method="post" action={PRACTICE_ACTION} onSubmit={practiseInPlace}>
 					<input type="hidden" name="code" value={code} />
 					{withContact ? <input type="hidden" name="withContact" value="yes" /> : null}
 					<label htmlFor="last-four">{t('code:practice.label')}</label>
