@@ -15,7 +15,6 @@ import { z } from 'zod'
 import { CodePage } from '~/features/intake/code-page'
 import { isLastFourOf, PractiseCodeSchema } from '~/features/intake/code-practice'
 import { FORM_BODY_LIMIT } from '~/platform/forms/body-limit'
-import { dispatchIntent, intent } from '~/platform/forms/intent-dispatch.server'
 import { readFormData } from '~/platform/forms/read-form-data.server'
 import { getTranslator } from '~/platform/i18n/translate.server'
 
@@ -29,20 +28,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 const PractiseFormSchema = PractiseCodeSchema.extend({ withContact: z.literal('yes').optional() })
 
 export async function action({ request }: ActionFunctionArgs) {
-	return dispatchIntent(await readFormData(request, FORM_BODY_LIMIT), {
-		practise: intent(PractiseFormSchema, async ({ code, lastFour, withContact }) =>
-			// The code is in this answer: never from a cache.
-			data(
-				{
-					code,
-					address: `${new URL(request.url).origin}/follow-up`,
-					withContact: withContact === 'yes',
-					practised: isLastFourOf(code, lastFour),
-				},
-				{ headers: { 'Cache-Control': 'no-store' } },
-			),
-		),
+	const form = await readFormData(request, FORM_BODY_LIMIT)
+	const parsed = PractiseFormSchema.safeParse({
+		code: form.get('code'),
+		lastFour: form.get('lastFour') ?? undefined,
+		withContact: form.get('withContact') ?? undefined,
 	})
+	if (!parsed.success) throw new Response('Bad request', { status: 400 })
+	const { code, lastFour, withContact } = parsed.data
+	// The code is in this answer: never from a cache.
+	return data(
+		{
+			code,
+			address: `${new URL(request.url).origin}/follow-up`,
+			withContact: withContact === 'yes',
+			practised: isLastFourOf(code, lastFour),
+		},
+		{ headers: { 'Cache-Control': 'no-store' } },
+	)
 }
 
 export default function CodeRoute() {

@@ -20,7 +20,7 @@ const GUARD_MESSAGE = 'Forbidden: this form can only be sent from this website.'
  */
 const INTENTS: Record<string, string[]> = {
 	'request.tsx': [],
-	'request_.code.tsx': ['practise'],
+	'request_.code.tsx': [],
 	'request_.code[.txt].tsx': [],
 	'follow-up.tsx': ['open', 'reply', 'notice', 'leave'],
 	'staff.login.tsx': [],

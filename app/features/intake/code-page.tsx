@@ -123,9 +123,7 @@ export function CodePage({ code, address, withContact, practised }: Props) {
 							spellCheck={false}
 							aria-describedby="practice-result"
 						/>
-						<button type="submit" name="intent" value="practise">
-							{t('code:practice.check')}
-						</button>
+						<button type="submit">{t('code:practice.check')}</button>
 					</div>
 				</form>
 				<p
