@@ -83,17 +83,19 @@ export function CodePage({ code, address, withContact, practised }: Props) {
 				<h2 id="keep-title">{t('code:keepTitle')}</h2>
 				<div className="keep-actions">
 					{scripted ? (
-						<button type="button" onClick={copy}>
+						<button type="button" className="button-secondary" onClick={copy}>
 							{t('code:copy')}
 						</button>
 					) : null}
 					{/* A plain form: the answer is a download, the page stays. */}
 					<form method="post" action={SAVE_ACTION} onSubmit={disarm}>
 						<input type="hidden" name="code" value={code} />
-						<button type="submit">{t('code:save')}</button>
+						<button type="submit" className="button-secondary">
+							{t('code:save')}
+						</button>
 					</form>
 					{scripted ? (
-						<button type="button" onClick={print}>
+						<button type="button" className="button-secondary" onClick={print}>
 							{t('code:print')}
 						</button>
 					) : null}
@@ -123,7 +125,9 @@ export function CodePage({ code, address, withContact, practised }: Props) {
 							spellCheck={false}
 							aria-describedby="practice-result"
 						/>
-						<button type="submit">{t('code:practice.check')}</button>
+						<button type="submit" className="button-secondary">
+							{t('code:practice.check')}
+						</button>
 					</div>
 				</form>
 				<p
