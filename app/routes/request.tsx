@@ -5,8 +5,10 @@ import {
 	type MetaFunction,
 } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AlreadySent } from '~/features/intake/already-sent'
+import { CodePage } from '~/features/intake/code-page'
 import { IntakeForm } from '~/features/intake/intake-form'
 import {
 	FILE_FIELD,
@@ -104,12 +106,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				},
 				{ status: 400, headers: noStore },
 			)
+		case 'alreadySent':
+			// The request was stored with the first post; its code was shown then.
+			return data(
+				{ ok: true as const, alreadySent: true as const },
+				{ status: 409, headers: noStore },
+			)
 		case 'stored':
 			// The code is shown in this response only; it is not stored anywhere.
 			return data(
 				{
 					ok: true as const,
 					code: outcome.created.followUpCode,
+					address: `${new URL(request.url).origin}/follow-up`,
 					withContact: outcome.withContact,
 					contactDropped: outcome.contactDropped,
 				},
@@ -130,12 +139,15 @@ export default function RequestPage() {
 	const { formToken, open } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	if (result?.ok)
-		return (
-			<Confirmation
+		return 'code' in result ? (
+			<CodePage
 				code={result.code}
+				address={result.address}
 				withContact={result.withContact}
 				contactDropped={result.contactDropped}
 			/>
+		) : (
+			<AlreadySent />
 		)
 	if (!open) return <NotOpen />
 	return <RequestForm formToken={result && !result.ok ? result.formToken : formToken} />
@@ -209,50 +221,6 @@ function NotOpen() {
 			<p>
 				<a href="/">{t('common:home')}</a>
 			</p>
-		</article>
-	)
-}
-
-function Confirmation({
-	code,
-	withContact,
-	contactDropped,
-}: {
-	code: string
-	withContact: boolean
-	contactDropped: boolean
-}) {
-	const { t } = useTranslation('intake')
-	const heading = useRef<HTMLHeadingElement>(null)
-	useEffect(() => heading.current?.focus(), [])
-	return (
-		<article className="confirmation">
-			<h1 ref={heading} tabIndex={-1}>
-				{t('confirmation.heading')}
-			</h1>
-			{contactDropped ? <p className="notice">{t('confirmation.contactDropped')}</p> : null}
-			<section aria-labelledby="code-title" className="code-box">
-				<h2 id="code-title">{t('confirmation.codeTitle')}</h2>
-				<p>{t('confirmation.codeIntro')}</p>
-				<p
-					className="follow-up-code"
-					dir="ltr"
-					lang="en"
-					translate="no"
-					data-testid="follow-up-code"
-				>
-					{code}
-				</p>
-				<p className="warning">{t('confirmation.codeWarning')}</p>
-				<p>{t('confirmation.codeSecret')}</p>
-			</section>
-			<section aria-labelledby="next-title">
-				<h2 id="next-title">{t('confirmation.nextTitle')}</h2>
-				<p>{withContact ? t('confirmation.nextContact') : t('confirmation.nextAnonymous')}</p>
-				<p>
-					<a href="/follow-up">{t('confirmation.followUpLink')}</a>
-				</p>
-			</section>
 		</article>
 	)
 }

@@ -20,6 +20,8 @@ const GUARD_MESSAGE = 'Forbidden: this form can only be sent from this website.'
  */
 const INTENTS: Record<string, string[]> = {
 	'request.tsx': ['language'],
+	'request_.code.tsx': [],
+	'request_.code[.txt].tsx': [],
 	'follow-up.tsx': ['open', 'reply', 'notice', 'leave', 'withdraw'],
 	'staff.login.tsx': [],
 	'staff.two-factor.tsx': [],
@@ -92,7 +94,10 @@ function actionRouteFiles(): string[] {
 function urlOf(file: string): string {
 	const segments = file
 		.replace(/\.tsx?$/, '')
+		// An escaped dot (`code[.txt]`) belongs to its segment.
+		.replace(/\[\.(\w+)\]/g, '\u0000$1')
 		.split('.')
+		.map((segment) => segment.replace('\u0000', '.'))
 		// `_index` and pathless layouts (`_auth`) add no segment.
 		.filter((segment) => !segment.startsWith('_'))
 		.map((segment) => segment.replace(/_$/, ''))

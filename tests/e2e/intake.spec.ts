@@ -24,6 +24,8 @@ test('an anonymous request in German: code shown once, follow-up opens, a messag
 	expect(code).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/)
 	await expectNoAxeViolations(page)
 
+	// The code is not kept yet (copied, saved, printed or practised): the page asks first.
+	page.once('dialog', (dialog) => void dialog.accept())
 	await page.getByRole('link', { name: 'Zur Nachfrageseite' }).click()
 	await page.getByLabel('Ihr Code').fill(code.toLowerCase())
 	await page.getByRole('button', { name: 'Öffnen' }).click()

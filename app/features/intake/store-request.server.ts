@@ -26,6 +26,7 @@ import { DEFAULT_LANGUAGE } from '~/platform/i18n/languages'
 import { getRecoveryPublicKey } from '../cases/office-keys.server'
 import { recipientsOfNewRequest } from '../key-access/key-requests.server'
 import { noticeNewRequest } from '../notifications/staff-notices.server'
+import { spendFormToken } from './spent-form-token.server'
 
 export class OfficeNotSetUpError extends Error {
 	constructor() {
@@ -55,13 +56,18 @@ export type RequestOptions = {
 	language?: string
 	/** Tell the staff (notifications); the demo's invented past requests are no news. */
 	notifyStaff?: boolean
+	/**
+	 * The form's token, spent with the case: a second post of the same form
+	 * stores nothing and throws FormAlreadySentError (decision 0020).
+	 */
+	formToken?: string
 }
 
 /** A request from the public form: always with a follow-up code, received today. */
 export async function createRequest(
 	intake: Intake,
 	files: PreparedFile[],
-	{ language = DEFAULT_LANGUAGE, notifyStaff = true }: RequestOptions = {},
+	{ language = DEFAULT_LANGUAGE, notifyStaff = true, formToken }: RequestOptions = {},
 ): Promise<CreatedRequest> {
 	const code = generateFollowUpCode()
 	const { reference } = await storeCase(
@@ -75,8 +81,14 @@ export async function createRequest(
 			followUpCode: code,
 			replyNoticeLanguage: intake.replyNotice ? language : undefined,
 		},
-		// The case and the staff's notices commit together, or neither does.
-		notifyStaff ? (tx) => noticeNewRequest(tx) : undefined,
+		// The case, its form's spent mark and the staff's notices commit
+		// together, or none does.
+		notifyStaff || formToken
+			? async (tx) => {
+					if (formToken) await spendFormToken(tx, formToken)
+					if (notifyStaff) await noticeNewRequest(tx)
+				}
+			: undefined,
 	)
 	return { reference, followUpCode: formatFollowUpCode(code) }
 }

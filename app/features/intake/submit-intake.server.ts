@@ -32,7 +32,8 @@ import {
 } from '~/features/rate-limit/rate-limit.server'
 import { createRequest, type CreatedRequest } from '~/features/intake/store-request.server'
 import { getLanguage } from '~/platform/i18n/language.server'
-import { wasFilledByAPerson } from './form-timing.server'
+import { checkFormToken } from './form-timing.server'
+import { FormAlreadySentError, isFormTokenSpent } from './spent-form-token.server'
 
 export const BODY_LIMITS = {
 	fileField: FILE_FIELD,
@@ -57,6 +58,8 @@ export type IntakeOutcome =
 	  }
 	| { kind: 'languageSwitched'; values: IntakeValues; formToken: string | null }
 	| { kind: 'invalid'; values: IntakeValues; errors: FieldErrors; fileErrors: FileError[] }
+	/** The same form was stored before (a reload, a double click): nothing more is. */
+	| { kind: 'alreadySent' }
 	| { kind: 'rateLimited' }
 	| { kind: 'tooLarge' }
 	| { kind: 'malformed' }
@@ -75,6 +78,12 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 		if (error instanceof BodyTooLargeError) return { kind: 'tooLarge' }
 		if (error instanceof MalformedBodyError) return { kind: 'malformed' }
 		throw error
+	}
+	// A file in its place is no token either.
+	const formToken = String(parsed.fields.get(FORM_TOKEN_FIELD) ?? '')
+	const tokenCheck = checkFormToken(formToken)
+	if (tokenCheck === 'person' && (await isFormTokenSpent(formToken))) {
+		return { kind: 'alreadySent' }
 	}
 	const values = readIntakeValues(parsed.fields)
 	delete values[FORM_TOKEN_FIELD]
@@ -99,14 +108,25 @@ export async function submitIntake(request: Request, clientKey: Buffer): Promise
 	// A filled honeypot or a too-quick submission: a bot, or a person who
 	// should look once more. Either way nothing is stored and nothing is lost.
 	if (parsed.fields.get(HONEYPOT_FIELD)) errors.form = 'errors.rejected'
-	else if (!wasFilledByAPerson(parsed.fields.get(FORM_TOKEN_FIELD))) errors.form = 'errors.tooFast'
+	else if (tokenCheck === 'tooFast') errors.form = 'errors.tooFast'
+	// Older than its spent mark is kept: sending it once more must not store
+	// a second request after the mark is gone. A fresh form keeps the answers.
+	else if (tokenCheck === 'expired') errors.form = 'code:formExpired'
 
 	if (!result.success || Object.keys(errors).length) {
 		return { kind: 'invalid', values, errors, fileErrors }
 	}
-	const created = await createRequest(result.data, prepared, {
-		language: getLanguage(request, 'public'),
-	})
+	let created
+	try {
+		created = await createRequest(result.data, prepared, {
+			language: getLanguage(request, 'public'),
+			formToken,
+		})
+	} catch (error) {
+		// The same form, posted twice at once: the other post stored it.
+		if (error instanceof FormAlreadySentError) return { kind: 'alreadySent' }
+		throw error
+	}
 	return {
 		kind: 'stored',
 		created,

@@ -2,7 +2,7 @@ import type { LanguageScope } from './languages'
 
 /** The translation namespaces a page of each scope may use. */
 export const NAMESPACES: Record<LanguageScope, readonly string[]> = {
-	public: ['common', 'start', 'intake', 'taxonomy', 'followup'],
+	public: ['common', 'start', 'intake', 'code', 'taxonomy', 'followup'],
 	staff: ['common', 'taxonomy', 'staff', 'setup'],
 }
 

@@ -8,10 +8,18 @@ import { useTranslation } from 'react-i18next'
 
 export const QUICK_EXIT_PATH = '/exit'
 
+/**
+ * Dispatched on window just before the quick exit leaves: a page that asks
+ * before it is left (the code page) stands aside, since nothing may hold
+ * back someone in danger.
+ */
+export const QUICK_EXIT_EVENT = 'anlaufstelle:quick-exit'
+
 const PRESSES = 3
 const WITHIN_MS = 2_000
 
 function leave() {
+	window.dispatchEvent(new Event(QUICK_EXIT_EVENT))
 	window.location.replace(QUICK_EXIT_PATH)
 }
 
