@@ -26,6 +26,7 @@ function post(narrative: string, formToken: string) {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({
 			narrative,
+			responseWish: 'ANSWER',
 			contactMode: 'anonymous',
 			consent: 'yes',
 			[FORM_TOKEN_FIELD]: formToken,
