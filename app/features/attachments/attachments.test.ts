@@ -11,7 +11,8 @@ import {
 import { attachmentDisposition, safeDownloadName } from './download-name'
 import { detectMediaType } from './file-type.server'
 import { prepareAttachments } from './prepare.server'
-import { MalformedFileError, stripMetadata } from './strip-metadata.server'
+import { MalformedFileError } from './malformed-file'
+import { stripMetadata } from './strip-metadata.server'
 
 describe('file types by content', () => {
 	test('the four accepted formats, whatever their names say', () => {

@@ -9,6 +9,11 @@ const EXTENSION: Record<AcceptedMediaType, string> = {
 	'image/png': 'png',
 	'application/pdf': 'pdf',
 	'text/plain': 'txt',
+	'audio/wav': 'wav',
+	'audio/ogg': 'ogg',
+	'audio/webm': 'webm',
+	'audio/mp4': 'm4a',
+	'audio/mpeg': 'mp3',
 }
 
 export function safeDownloadName(originalName: string, mediaType: string): string {

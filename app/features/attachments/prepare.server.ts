@@ -1,6 +1,7 @@
 import { detectMediaType, type AcceptedMediaType } from './file-type.server'
 import type { FileProblem, UploadedFile } from './multipart.server'
-import { MalformedFileError, stripMetadata } from './strip-metadata.server'
+import { MalformedFileError } from './malformed-file'
+import { stripMetadata } from './strip-metadata.server'
 
 export type PreparedFile = { name: string; mediaType: AcceptedMediaType; data: Buffer }
 export type FileError = { kind: 'tooLarge' | 'tooMany' | 'type'; name: string }

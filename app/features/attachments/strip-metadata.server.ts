@@ -1,16 +1,32 @@
 // Photos carry hidden metadata: GPS position, camera serial numbers, the
 // owner's name. Before a photo is encrypted and stored, only the parts that
 // draw the image are kept (a list of what to keep, not of what to drop); the
-// pixels stay untouched. Files that do not parse as the
-// format they claim are refused rather than stored as they are.
+// pixels stay untouched. Sound files carry tags (names, dates, devices,
+// places): each container's stripper in ./audio removes them without
+// touching the sound. Files that do not parse as the format they claim are
+// refused rather than stored as they are.
+import { stripWebm } from './audio/matroska.server'
+import { stripMp3 } from './audio/mp3.server'
+import { stripMp4 } from './audio/mp4.server'
+import { stripOgg } from './audio/ogg.server'
+import { stripWav } from './audio/wav.server'
 import type { AcceptedMediaType } from './file-type.server'
+import { MalformedFileError } from './malformed-file'
 
-export class MalformedFileError extends Error {}
+const STRIPPERS: Partial<Record<AcceptedMediaType, (data: Buffer) => Buffer>> = {
+	'image/jpeg': stripJpeg,
+	'image/png': stripPng,
+	'audio/wav': stripWav,
+	'audio/ogg': stripOgg,
+	'audio/webm': stripWebm,
+	'audio/mp4': stripMp4,
+	'audio/mpeg': stripMp3,
+}
 
+/** PDF and text are stored as they are (docs/security-model.md says so). */
 export function stripMetadata(type: AcceptedMediaType, data: Buffer): Buffer {
-	if (type === 'image/jpeg') return stripJpeg(data)
-	if (type === 'image/png') return stripPng(data)
-	return data
+	const strip = STRIPPERS[type]
+	return strip ? strip(data) : data
 }
 
 /**
